@@ -1,0 +1,165 @@
+import reference from './ips-api.schema.json' with { type: 'json' }
+
+/** XML Schema simple types that IPS uses. */
+export type SimpleType =
+  | 'xsd:string'
+  | 'xsd:int'
+  | 'xsd:long'
+  | 'xsd:double'
+  | 'xsd:boolean'
+  | 'xsd:dateTime'
+
+/** One child element of an IPS type, in schema order. */
+export interface ElementDef {
+  name: string
+  /** A simple type (`xsd:*`) or the name of another entry of the table. */
+  type: SimpleType | string
+  min: number
+  /** `Infinity` for `maxOccurs="unbounded"`. */
+  max: number
+  /** Documented string constants, enforced case-sensitively. */
+  enum?: readonly string[]
+}
+
+/** An IPS complex type or global element: an ordered sequence of child elements. */
+export interface TypeDef {
+  /** The type name, e.g. `UploadUrlsJob` or `SubmitJobParam`. */
+  name: string
+  /** For global elements (`submitJobParam`, `getActiveJobsReturn`), the element's local name. */
+  elementName?: string
+  elements: readonly ElementDef[]
+  /** Element name → index into `elements`, for O(1) lookups while validating. */
+  index: ReadonlyMap<string, number>
+}
+
+/** An IPS operation as the reference describes it. */
+export interface OperationDef {
+  name: string
+  input: string
+  output: string
+  inputType: string
+  outputType: string
+  /** Roles allowed to call the operation (reference §3.3). */
+  roles: readonly string[]
+}
+
+interface ReferenceElement {
+  name: string
+  type: string
+  minOccurs: number
+  maxOccurs: number | string
+  enum?: string[]
+  enumUnconfirmed?: boolean
+}
+
+interface ReferenceType {
+  kind: string
+  typeName?: string
+  elementName?: string
+  sequence: ReferenceElement[]
+}
+
+interface ReferenceOperation {
+  input: string
+  output: string
+  inputType: string
+  outputType: string
+  authorizedUserTypes?: string[]
+}
+
+function toElement(source: ReferenceElement): ElementDef {
+  const element: ElementDef = {
+    name: source.name,
+    type: source.type,
+    min: source.minOccurs,
+    max: source.maxOccurs === 'unbounded' ? Number.POSITIVE_INFINITY : Number(source.maxOccurs),
+  }
+  // Value lists the reference marks as unconfirmed are documentation only: enforcing a guessed
+  // list would reject requests the real service may accept.
+  if (source.enum && !source.enumUnconfirmed) element.enum = source.enum
+  return element
+}
+
+function toType(name: string, source: ReferenceType): TypeDef {
+  const elements = source.sequence.map(toElement)
+  return {
+    name,
+    ...(source.elementName ? { elementName: source.elementName } : {}),
+    elements,
+    index: new Map(elements.map((element, position) => [element.name, position])),
+  }
+}
+
+const referenceTypes = reference.types as unknown as Record<string, ReferenceType>
+
+/** Every IPS type of the reference schema, by type name (113 entries). */
+export const types: ReadonlyMap<string, TypeDef> = new Map(
+  Object.entries(referenceTypes).map(([name, source]) => [name, toType(name, source)]),
+)
+
+/** Global elements (operation params and returns, `authHeader`), by element local name. */
+export const elements: ReadonlyMap<string, TypeDef> = new Map(
+  [...types.values()].flatMap((type) => (type.elementName ? [[type.elementName, type]] : [])),
+)
+
+const referenceOperations = reference.operations as unknown as Record<string, ReferenceOperation>
+
+/** IPS SOAP operations described by the reference, by operation name. */
+export const operations: ReadonlyMap<string, OperationDef> = new Map(
+  Object.entries(referenceOperations)
+    .filter(([, operation]) => types.has(operation.inputType))
+    .map(([name, operation]) => [
+      name,
+      {
+        name,
+        input: operation.input,
+        output: operation.output,
+        inputType: operation.inputType,
+        outputType: operation.outputType,
+        roles: operation.authorizedUserTypes ?? [],
+      },
+    ]),
+)
+
+/** The job elements of `submitJobParam`, in schema order; exactly one must be sent. */
+export const submitJobElements: readonly string[] = (
+  reference.types.SubmitJobParam.rules.find((rule) => rule.rule === 'exactlyOneOf')?.elements ?? []
+).slice()
+
+/**
+ * The `ActiveJob/type` string for each job element. Only seven have a documented counterpart
+ * (reference §8, `jobTypeMapping`); the others get a name in the same style, recorded in the
+ * README's fidelity section as a guess.
+ */
+export const jobTypeNames: Readonly<Record<string, string>> = {
+  ...reference.jobTypeMapping.guess,
+  metadataPublishJob: 'MetadataPublish',
+  ripPdfsJob: 'RipPdfs',
+  reprocessAssetsJob: 'ReprocessAssets',
+  createVideoSitemapJob: 'CreateVideoSitemap',
+  exportJob: 'Export',
+  automatedSetGenerationJob: 'AutomatedSetGeneration',
+  uploadPostJob: 'UploadPost',
+}
+
+/** IPS namespace URIs (reference §2). */
+export const namespaces = {
+  /** Unversioned: faults, the documented `authHeader`, pre-4.0 requests. */
+  base: reference.namespaces.base,
+  /** The deprecated `AuthUser` / `AuthPassword` headers. */
+  legacyHeader: reference.namespaces.legacyHeader,
+  /** Versions with a published WSDL (`IpsApi-<version>.wsdl`), oldest first. */
+  documentedVersions: Object.keys(reference.namespaces.documentedVersions),
+} as const
+
+/** Looks up a type by name, failing loudly on a table inconsistency. */
+export function getType(name: string): TypeDef {
+  const type = types.get(name)
+  if (!type) throw new Error(`[ips-mock] Failed to find IPS type "${name}" in the schema table.`)
+  return type
+}
+
+/** True for `xsd:*` simple types. */
+export function isSimpleType(type: string): type is SimpleType {
+  return type.startsWith('xsd:')
+}
