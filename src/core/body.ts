@@ -1,0 +1,33 @@
+import { fault } from '../soap/faults.js'
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+const declaredEncoding = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/
+
+/**
+ * Reads a request body as UTF-8 XML text, refusing what IPS could not read as such.
+ * @throws IpsFault 30003 when the body is too large, not UTF-8, or declares another encoding.
+ */
+export async function readXmlBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > maxBytes) throw tooLarge(maxBytes)
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes)
+  let text: string
+  try {
+    text = decoder.decode(bytes)
+  } catch {
+    throw fault('invalidRequestXml', 'Malformed XML: the body is not valid UTF-8')
+  }
+  const encoding = declaredEncoding.exec(text)?.[1]
+  if (encoding && !/^utf-?8$/i.test(encoding)) {
+    throw fault(
+      'invalidRequestXml',
+      `Malformed XML: encoding '${encoding}' is not supported; send UTF-8`,
+    )
+  }
+  return text
+}
+
+function tooLarge(maxBytes: number) {
+  return fault('invalidRequestXml', `The request body exceeds the limit of ${maxBytes} bytes`)
+}

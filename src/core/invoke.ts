@@ -1,0 +1,126 @@
+import { authenticate } from '../auth/authenticate.js'
+import { authorizeCompany, authorizeOperation, authorizeTargetUser } from '../auth/authorize.js'
+import {
+  findAuthHeader,
+  type HeaderOptions,
+  readCredentials,
+  readHeaderOptions,
+} from '../auth/credentials.js'
+import { operationHandlers } from '../operations/index.js'
+import { readComplex } from '../schema/read.js'
+import { getType, type OperationDef, operations } from '../schema/table.js'
+import { writeElement } from '../schema/write.js'
+import { fault } from '../soap/faults.js'
+import { isIpsNamespace } from '../soap/namespaces.js'
+import type { XmlElement } from '../soap/xml.js'
+import type { IpsStore } from '../store/store.js'
+import { closest } from '../utils/internal/closest.js'
+
+/** One IPS call, whatever carried it (SOAP envelope or the plain-XML `<Request>`). */
+export interface Call {
+  /** SOAP header elements, or the plain-XML request's `authHeader`. */
+  headers: readonly XmlElement[]
+  /** The `*Param` element. */
+  param: XmlElement
+  /** The HTTP Authorization header. */
+  authorization: string | null
+  /** The operation named by SOAPAction or the SOAP 1.2 `action` parameter, if any. */
+  action?: string
+}
+
+/** What the exchange needs from the mock. */
+export interface Services {
+  store: IpsStore
+  now(): Date
+}
+
+/** The outcome of a call that succeeded. */
+export interface Returned {
+  operation: OperationDef
+  namespace: string
+  /** Serialises the return element with the given prefix ('' = default namespace). */
+  write(prefix: string): string
+}
+
+const paramSuffix = 'Param'
+
+/** Finds the operation for a Body element: `submitJobParam` → submitJob (reference §1.1). */
+export function resolveOperation(param: XmlElement): OperationDef {
+  if (!isIpsNamespace(param.ns)) {
+    const found = param.ns ? `{${param.ns}}${param.name}` : `'${param.name}' (no namespace)`
+    throw fault(
+      'invalidRequestXml',
+      `Body element ${found} is not in an IPS namespace; expected http://www.scene7.com/IpsApi/xsd or http://www.scene7.com/IpsApi/xsd/<YYYY-MM-DD>[-beta]`,
+    )
+  }
+  const name = param.name.endsWith(paramSuffix) ? param.name.slice(0, -paramSuffix.length) : ''
+  const operation = operations.get(name)
+  if (!operation || operation.input !== param.name) {
+    const hint = closest(
+      param.name,
+      [...operations.values()].map((known) => known.input),
+    )
+    throw fault(
+      'invalidRequestXml',
+      `Unknown operation element '${param.name}'` + (hint ? ` (did you mean '${hint}'?)` : ''),
+    )
+  }
+  return operation
+}
+
+/**
+ * Runs one IPS call: operation lookup, SOAPAction check, authentication, role and membership
+ * checks, schema validation, the operation itself. Header options are written into `options`
+ * as soon as they are read, so a fault can honour `faultHttpStatusCode`.
+ * @throws IpsFault for every refusal.
+ */
+export async function invoke(
+  call: Call,
+  services: Services,
+  options: HeaderOptions,
+): Promise<Returned> {
+  const operation = resolveOperation(call.param)
+  if (call.action !== undefined && call.action !== operation.name) {
+    throw fault(
+      'invalidRequestXml',
+      `SOAPAction '${call.action}' does not match the Body element '${call.param.name}' (operation ${operation.name})`,
+    )
+  }
+  const authHeader = findAuthHeader(call.headers)
+  Object.assign(options, readHeaderOptions(authHeader))
+  const user = authenticate(
+    services.store,
+    readCredentials(call.headers, authHeader, call.authorization),
+  )
+  authorizeOperation(user, operation)
+  const handler = operationHandlers[operation.name]
+  if (!handler) {
+    throw fault('exception', `Operation '${operation.name}' is not implemented by ips-mock`)
+  }
+  const namespace = call.param.ns
+  const params = readComplex(call.param, getType(operation.inputType), namespace, call.param.name)
+  const company =
+    typeof params.companyHandle === 'string'
+      ? authorizeCompany(services.store, user, params.companyHandle)
+      : undefined
+  const targetUser =
+    company && typeof params.userHandle === 'string'
+      ? authorizeTargetUser(services.store, company, params.userHandle)
+      : undefined
+  const value = await handler({
+    store: services.store,
+    user,
+    params,
+    namespace,
+    headerOptions: options,
+    now: services.now,
+    ...(company ? { company } : {}),
+    ...(targetUser ? { targetUser } : {}),
+  })
+  const outputType = getType(operation.outputType)
+  return {
+    operation,
+    namespace,
+    write: (prefix) => writeElement(operation.output, outputType, value, namespace, prefix),
+  }
+}

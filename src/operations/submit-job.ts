@@ -1,0 +1,91 @@
+import { jobTypeNames, submitJobElements } from '../schema/table.js'
+import { fault } from '../soap/faults.js'
+import { apiVersion } from '../soap/namespaces.js'
+import type { Job } from '../store/models.js'
+import type { Operation } from './context.js'
+
+/** `c|101` → `101`; handles in another form are used whole. */
+function companyId(companyHandle: string): string {
+  return companyHandle.startsWith('c|') ? companyHandle.slice(2) : companyHandle
+}
+
+function jobElementOf(params: Record<string, unknown>): string {
+  const present = submitJobElements.filter((name) => params[name] !== undefined)
+  if (present.length === 0) {
+    throw fault(
+      'missingParameter',
+      `submitJobParam: a job element is required, one of ${submitJobElements.join(', ')}`,
+    )
+  }
+  if (present.length > 1) {
+    throw fault(
+      'invalidParameter',
+      `submitJobParam: only one job element is allowed, found ${present.join(' and ')}`,
+    )
+  }
+  return present[0] as string
+}
+
+/** IPS 4.5 (2010-01-31) made `urlArray` required in practice; older namespaces keep it optional. */
+function requiresUrlArray(namespace: string): boolean {
+  const version = apiVersion(namespace)
+  return version !== undefined && version >= '2010-01-31'
+}
+
+/**
+ * `submitJob`: stores the job under a company-unique name and returns its handle (reference §5).
+ * Exactly one job element; at most one of execTime and execSchedule; neither means run now.
+ */
+export const submitJob: Operation = async ({
+  store,
+  user,
+  params,
+  namespace,
+  company,
+  targetUser,
+  now,
+}) => {
+  const jobElement = jobElementOf(params)
+  if (params.execTime !== undefined && params.execSchedule !== undefined) {
+    throw fault(
+      'invalidParameter',
+      'submitJobParam: execTime and execSchedule are mutually exclusive; send at most one',
+    )
+  }
+  const job = params[jobElement] as Record<string, unknown>
+  if (jobElement === 'uploadUrlsJob' && job.urlArray === undefined && requiresUrlArray(namespace)) {
+    throw fault(
+      'missingParameter',
+      'submitJobParam/uploadUrlsJob/urlArray: required element is missing',
+    )
+  }
+  if (!company) throw new Error('[ips-mock] submitJob ran without a resolved company')
+  const originalName = params.jobName as string
+  const name = store.claimJobName(company.handle, originalName)
+  const record: Job = {
+    handle: `j|${companyId(company.handle)}|${name}|`,
+    companyHandle: company.handle,
+    name,
+    originalName,
+    jobElement,
+    type: jobTypeNames[jobElement] ?? jobElement,
+    state: params.execTime !== undefined || params.execSchedule !== undefined ? 'Scheduled' : 'New',
+    submitUserHandle: user.handle,
+    submitUserEmail: user.email,
+    notifyUserHandle: (targetUser ?? user).handle,
+    namespace,
+    submittedAt: now().toISOString(),
+    params: job,
+  }
+  for (const key of ['locale', 'description', 'execTime', 'execSchedule'] as const) {
+    const value = params[key]
+    if (value !== undefined) record[key] = String(value)
+  }
+  try {
+    await store.addJob(record)
+  } catch (error) {
+    store.releaseJobName(company.handle, name)
+    throw error
+  }
+  return { jobHandle: record.handle }
+}
