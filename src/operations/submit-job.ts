@@ -26,6 +26,31 @@ function jobElementOf(params: Record<string, unknown>): string {
   return present[0] as string
 }
 
+const cropOptions = ['manualCropOptions', 'autoColorCropOptions', 'autoTransparentCropOptions']
+const postPublishJobs = [
+  'postImageServingPublishJob',
+  'postImageRenderingPublishJob',
+  'postVideoPublishJob',
+]
+
+/** "Choose at most one" groups the job type pages document (reference §6.3, §6.4). */
+const exclusiveGroups: Readonly<Record<string, readonly string[][]>> = {
+  uploadDirectoryJob: [cropOptions, postPublishJobs],
+  uploadUrlsJob: [cropOptions, postPublishJobs],
+}
+
+function checkExclusive(jobElement: string, job: Record<string, unknown>): void {
+  for (const group of exclusiveGroups[jobElement] ?? []) {
+    const present = group.filter((name) => job[name] !== undefined)
+    if (present.length > 1) {
+      throw fault(
+        'invalidParameter',
+        `submitJobParam/${jobElement}: choose at most one of ${group.join(', ')}; found ${present.join(' and ')}`,
+      )
+    }
+  }
+}
+
 /** IPS 4.5 (2010-01-31) made `urlArray` required in practice; older namespaces keep it optional. */
 function requiresUrlArray(namespace: string): boolean {
   const version = apiVersion(namespace)
@@ -59,6 +84,7 @@ export const submitJob: Operation = async ({
       'submitJobParam/uploadUrlsJob/urlArray: required element is missing',
     )
   }
+  checkExclusive(jobElement, job)
   if (!company) throw new Error('[ips-mock] submitJob ran without a resolved company')
   const originalName = params.jobName as string
   const name = store.claimJobName(company.handle, originalName)
