@@ -19,7 +19,7 @@ for (const fixture of fixtureCases) {
   const text = await response.text()
   const code = Number(/<code [^>]*>(\d+)<\/code>/.exec(text)?.[1] ?? 0)
   if (code !== fixture.code) throw new Error(`${fixture.name}: expected code ${fixture.code}, got ${code}\n${text}`)
-  await writeFile(new URL(`${fixture.name}.request.xml`, folder), `${fixture.request}\n`)
+  await writeFile(new URL(`${fixture.name}.request.xml`, folder), fixture.request)
   await writeFile(new URL(`${fixture.name}.response.xml`, folder), `${text}\n`)
 }
 console.log(`wrote ${fixtureCases.length} submitJob fixtures`)

@@ -16,7 +16,7 @@ it('has a request and a response file for every case, and nothing else', async (
 
 it.each(fixtureCases)('$name: a fresh mock gives the recorded response', async (fixture) => {
   const request = await file(`${fixture.name}.request.xml`)
-  expect(request.trimEnd()).toBe(fixture.request)
+  expect(request).toBe(fixture.request)
   const mock = createIpsMock()
   const response = await mock.handle(
     new Request(SERVICE_URL, { method: 'POST', body: request, headers: { 'content-type': 'text/xml' } }),

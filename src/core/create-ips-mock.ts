@@ -1,3 +1,9 @@
+import { Clock } from '../engine/clock.js'
+import { type Duration, toMilliseconds } from '../engine/duration.js'
+import { defaultDurations, JobEngine, type JobDurations } from '../engine/engine.js'
+import type { Email } from '../engine/notifications.js'
+import { Scenarios } from '../engine/scenarios.js'
+import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
 import { IpsStore } from '../store/store.js'
@@ -10,8 +16,12 @@ export interface IpsMockOptions {
   seed?: SeedData
   /** Largest request body accepted, in bytes (default 10 MB); larger ones get fault 30003. */
   maxBodyBytes?: number
-  /** The mock's clock (default: the system clock). */
-  now?: () => Date
+  /** Start with a controlled clock at this time (default: follow the system clock). */
+  startTime?: Date | string | number
+  /** The IPS server's time zone (IANA name, default `UTC`): execSchedule runs in it. */
+  timeZone?: string
+  /** How long runs take (defaults: startDelay 1s, base 2s, perItem 500ms, stopDelay 1s). */
+  jobDurations?: Partial<Record<keyof JobDurations, Duration>>
 }
 
 /** A running IPS mock: one `handle` function that every adapter calls. */
@@ -23,32 +33,68 @@ export interface IpsMock {
   handle(request: Request): Promise<Response>
   /** The mock's state: companies, users, jobs, job logs. */
   readonly store: IpsStore
+  /** The mock's clock: `clock.set(date)`, `clock.advance('30s')`. */
+  readonly clock: Clock
+  /** Scenario control: make runs fail, warn, take a given time or wait until released. */
+  readonly scenarios: Scenarios
+  /** E-mails IPS would have sent, oldest first (nothing is sent). */
+  readonly outbox: readonly Email[]
   /** Settles once the seed is loaded; `handle` waits for it by itself. */
   readonly ready: Promise<void>
-  /** Discards all state and reloads the seed. */
+  /** Moves the clock from event to event until every triggered run has ended. */
+  runUntilIdle(): Promise<void>
+  /** Lets a run held by a scenario (`hold: true`) finish. */
+  release(jobHandle: string): Promise<void>
+  /** Discards all state, runs, e-mails and scenarios, and reloads the seed. */
   reset(): Promise<void>
 }
 
 /** Default request body limit: 10 MB. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 
+function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations {
+  const durations = { ...defaultDurations }
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) durations[key as keyof JobDurations] = toMilliseconds(value)
+  }
+  return durations
+}
+
 /**
- * Creates an IPS mock with its own in-memory store.
+ * Creates an IPS mock with its own in-memory store, job engine and clock.
  * @example
- * const mock = createIpsMock()
+ * const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
  * const response = await mock.handle(request)
  */
 export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
+  const timeZone = options.timeZone ?? 'UTC'
+  if (!isTimeZone(timeZone)) {
+    throw new Error(`[ips-mock] Failed to create the mock: "${timeZone}" is not an IANA time zone.`)
+  }
+  const seedData = options.seed ?? demoSeed
+  const seed = resolveSeed(seedData)
   const store = new IpsStore()
-  const seed = resolveSeed(options.seed ?? demoSeed)
+  const clock = new Clock(options.startTime)
+  const scenarios = new Scenarios()
+  const engine = new JobEngine(store, {
+    clock,
+    timeZone,
+    durations: durationsOf(options.jobDurations),
+    fakerSeed: seedData.fakerSeed ?? 7,
+    scenarios,
+  })
   const settings: ExchangeSettings = {
     store,
-    now: options.now ?? (() => new Date()),
+    engine,
+    now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   }
   let ready = store.load(seed)
   return {
     store,
+    clock,
+    scenarios,
+    outbox: engine.outbox,
     get ready() {
       return ready
     },
@@ -56,7 +102,13 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
       await ready
       return route(request, settings)
     },
+    runUntilIdle: () => engine.runUntilIdle(),
+    release: (jobHandle) => engine.release(jobHandle),
     reset() {
+      engine.reset()
+      scenarios.clear()
+      if (options.startTime !== undefined) clock.set(options.startTime)
+      else clock.useSystemTime()
       ready = store.load(seed)
       return ready
     },

@@ -14,6 +14,7 @@ import { fault } from '../soap/faults.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import type { XmlElement } from '../soap/xml.js'
 import type { IpsStore } from '../store/store.js'
+import type { JobEngine } from '../engine/engine.js'
 import { closest } from '../utils/internal/closest.js'
 
 /** One IPS call, whatever carried it (SOAP envelope or the plain-XML `<Request>`). */
@@ -31,6 +32,7 @@ export interface Call {
 /** What the exchange needs from the mock. */
 export interface Services {
   store: IpsStore
+  engine: JobEngine
   now(): Date
 }
 
@@ -78,8 +80,10 @@ export async function invoke(
   call: Call,
   services: Services,
   options: HeaderOptions,
+  onOperation?: (name: string) => void,
 ): Promise<Returned> {
   const operation = resolveOperation(call.param)
+  onOperation?.(operation.name)
   if (call.action !== undefined && call.action !== operation.name) {
     throw fault(
       'invalidRequestXml',
@@ -107,8 +111,10 @@ export async function invoke(
     company && typeof params.userHandle === 'string'
       ? authorizeTargetUser(services.store, company, params.userHandle)
       : undefined
+  await services.engine.settle()
   const value = await handler({
     store: services.store,
+    engine: services.engine,
     user,
     params,
     namespace,

@@ -1,21 +1,53 @@
-import { type ExchangeSettings, soapExchange } from './soap-exchange.js'
+import { fault } from '../soap/faults.js'
+import { plainExchange } from './plain-exchange.js'
+import { type ExchangeSettings, soapExchange, soapFaultResponse, versionOf } from './soap-exchange.js'
+import { LATEST_VERSION, wsdlResponse } from './wsdl-endpoint.js'
 
 /** Path of the SOAP endpoint below the web app (reference §1.1). */
 export const SERVICE_PATH = '/services/IpsApiService'
+/** Path of the plain-XML endpoint below the web app (reference §1.3). */
+export const PLAIN_PATH = '/api/IpsApiService'
 
-function text(status: number, body: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, {
-    status,
-    headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
-  })
+const wsdlPath = /\/webservice\/IpsApi(?:-(\d{4}-\d{2}-\d{2}(?:-beta)?))?\.wsdl$/
+
+function notFound(path: string): Response {
+  return new Response(
+    `ips-mock: no IPS endpoint at ${path}. SOAP requests go to …/scene7${SERVICE_PATH}; WSDLs are at …/scene7/webservice/IpsApi-<version>.wsdl.\n`,
+    { status: 404, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
+  )
 }
 
-/** Dispatches a request on its path's IPS endpoint. */
+function postOnly(request: Request, path: string): Response {
+  const response = soapFaultResponse(
+    versionOf(request.headers.get('content-type')),
+    fault(
+      'invalidRequestXml',
+      `${request.method} is not supported on ${path}: send SOAP requests by POST, or GET ${path}?wsdl for the WSDL`,
+    ),
+    405,
+  )
+  response.headers.set('allow', 'POST')
+  return response
+}
+
+/** Dispatches a request to the IPS endpoint its path names. */
 export async function route(request: Request, settings: ExchangeSettings): Promise<Response> {
-  const path = new URL(request.url).pathname
+  const url = new URL(request.url)
+  const path = url.pathname
   if (path.endsWith(SERVICE_PATH)) {
     if (request.method === 'POST') return soapExchange(request, settings)
-    return text(405, 'IpsApiService accepts SOAP requests by POST only.\n', { allow: 'POST' })
+    if (request.method === 'GET' && url.searchParams.has('wsdl')) {
+      return wsdlResponse(url, path.slice(0, -SERVICE_PATH.length), LATEST_VERSION)
+    }
+    return postOnly(request, path)
   }
-  return text(404, `ips-mock: no IPS endpoint at ${path}. SOAP requests go to …${SERVICE_PATH}.\n`)
+  if (path.endsWith(PLAIN_PATH)) {
+    if (request.method === 'POST') return plainExchange(request, settings)
+    return postOnly(request, path)
+  }
+  const wsdl = wsdlPath.exec(path)
+  if (wsdl && (request.method === 'GET' || request.method === 'HEAD')) {
+    return wsdlResponse(url, path.slice(0, wsdl.index), wsdl[1])
+  }
+  return notFound(path)
 }

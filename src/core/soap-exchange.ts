@@ -6,6 +6,7 @@ import { soapContentType, soapEnvelope, soapFault } from '../soap/respond.js'
 import { parseXml } from '../soap/xml.js'
 import { readXmlBody } from './body.js'
 import { invoke, type Services } from './invoke.js'
+import { withMeta } from './meta.js'
 
 /** Limits and services of one mock. */
 export interface ExchangeSettings extends Services {
@@ -15,12 +16,10 @@ export interface ExchangeSettings extends Services {
 function actionFrom(request: Request): string | undefined {
   let action = request.headers.get('soapaction')
   if (action === null) {
-    const type = request.headers.get('content-type') ?? ''
-    action =
-      /;\s*action\s*=\s*(?:"([^"]*)"|([^;\s]*))/i
-        .exec(type)
-        ?.slice(1)
-        .find((part) => part !== undefined) ?? null
+    const match = /;\s*action\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(
+      request.headers.get('content-type') ?? '',
+    )
+    action = match?.[1] ?? match?.[2] ?? null
   }
   const bare = action
     ?.trim()
@@ -37,21 +36,27 @@ export function asFault(error: unknown): IpsFault {
   return fault('exception', `Internal error in ips-mock: ${message}`)
 }
 
-function respond(version: SoapVersion, body: string, status: number): Response {
-  return new Response(body, { status, headers: { 'content-type': soapContentType(version) } })
+/** The SOAP version a request's Content-Type implies, for answers given before parsing. */
+export function versionOf(contentType: string | null): SoapVersion {
+  return /application\/soap\+xml/i.test(contentType ?? '') ? '1.2' : '1.1'
+}
+
+/** A SOAP fault response with the given HTTP status. */
+export function soapFaultResponse(version: SoapVersion, error: IpsFault, status = 500): Response {
+  return new Response(soapFault(version, error), {
+    status,
+    headers: { 'content-type': soapContentType(version) },
+  })
 }
 
 /**
  * One SOAP request → one SOAP response, in the request's SOAP version. Faults get HTTP 500
  * unless `authHeader/faultHttpStatusCode` asks for another status.
  */
-export async function soapExchange(
-  request: Request,
-  settings: ExchangeSettings,
-): Promise<Response> {
-  const contentType = request.headers.get('content-type') ?? ''
-  let version: SoapVersion = /application\/soap\+xml/i.test(contentType) ? '1.2' : '1.1'
+export async function soapExchange(request: Request, settings: ExchangeSettings): Promise<Response> {
+  let version = versionOf(request.headers.get('content-type'))
   const options: HeaderOptions = {}
+  let operation: string | undefined
   try {
     const envelope = readEnvelope(parseXml(await readXmlBody(request, settings.maxBodyBytes)))
     version = envelope.version
@@ -65,13 +70,25 @@ export async function soapExchange(
       },
       settings,
       options,
+      (name) => {
+        operation = name
+      },
     )
-    return respond(
-      version,
-      soapEnvelope(version, returned.write(version === '1.1' ? 'ns1' : '')),
-      200,
+    const body = soapEnvelope(version, returned.write(version === '1.1' ? 'ns1' : ''))
+    return withMeta(
+      new Response(body, { status: 200, headers: { 'content-type': soapContentType(version) } }),
+      { operation, ...gzip(options) },
     )
   } catch (error) {
-    return respond(version, soapFault(version, asFault(error)), options.faultHttpStatusCode ?? 500)
+    const ipsFault = asFault(error)
+    return withMeta(
+      soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500),
+      { operation, faultCode: ipsFault.code, ...gzip(options) },
+    )
   }
+}
+
+/** The `gzipResponse` part of the exchange metadata. */
+export function gzip(options: HeaderOptions): { gzipResponse?: boolean } {
+  return options.gzipResponse === undefined ? {} : { gzipResponse: options.gzipResponse }
 }

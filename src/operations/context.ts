@@ -3,10 +3,13 @@ import type { IpsObject } from '../schema/read.js'
 import type { OutObject } from '../schema/write.js'
 import type { Company, User } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
+import type { JobEngine } from '../engine/engine.js'
 
 /** What an operation gets: the authorised caller, its validated params, and the store. */
 export interface OperationContext {
   store: IpsStore
+  /** The job life cycle. */
+  engine: JobEngine
   /** The authenticated caller. */
   user: User
   /** The validated `*Param` element. */

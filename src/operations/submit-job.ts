@@ -61,15 +61,8 @@ function requiresUrlArray(namespace: string): boolean {
  * `submitJob`: stores the job under a company-unique name and returns its handle (reference §5).
  * Exactly one job element; at most one of execTime and execSchedule; neither means run now.
  */
-export const submitJob: Operation = async ({
-  store,
-  user,
-  params,
-  namespace,
-  company,
-  targetUser,
-  now,
-}) => {
+export const submitJob: Operation = async (context) => {
+  const { store, engine, user, params, namespace, company, targetUser, now } = context
   const jobElement = jobElementOf(params)
   if (params.execTime !== undefined && params.execSchedule !== undefined) {
     throw fault(
@@ -77,6 +70,7 @@ export const submitJob: Operation = async ({
       'submitJobParam: execTime and execSchedule are mutually exclusive; send at most one',
     )
   }
+  if (typeof params.execSchedule === 'string') engine.checkSchedule(params.execSchedule)
   const job = params[jobElement] as Record<string, unknown>
   if (jobElement === 'uploadUrlsJob' && job.urlArray === undefined && requiresUrlArray(namespace)) {
     throw fault(
@@ -96,6 +90,7 @@ export const submitJob: Operation = async ({
     jobElement,
     type: jobTypeNames[jobElement] ?? jobElement,
     state: params.execTime !== undefined || params.execSchedule !== undefined ? 'Scheduled' : 'New',
+    runCount: 0,
     submitUserHandle: user.handle,
     submitUserEmail: user.email,
     notifyUserHandle: (targetUser ?? user).handle,
@@ -103,6 +98,7 @@ export const submitJob: Operation = async ({
     submittedAt: now().toISOString(),
     params: job,
   }
+  if (context.headerOptions.appName !== undefined) record.appName = context.headerOptions.appName
   for (const key of ['locale', 'description', 'execTime', 'execSchedule'] as const) {
     const value = params[key]
     if (value !== undefined) record[key] = String(value)
@@ -113,5 +109,6 @@ export const submitJob: Operation = async ({
     store.releaseJobName(company.handle, name)
     throw error
   }
+  await engine.accept(record)
   return { jobHandle: record.handle }
 }

@@ -9,21 +9,19 @@ export interface FaultDefinition {
   constant: string
   /** When the mock raises it. */
   when: string
+  /** A reason text the mock gives in that case. */
+  example: string
   /** `true` when IPS documents this code for this situation; `false` for an informed guess. */
   documented: boolean
   /** SOAP 1.1 `faultcode` (SOAP 1.2 maps Client → Sender, Server → Receiver). */
   faultcode: 'Client' | 'Server'
 }
 
-function entry(
-  code: number,
-  element: FaultElement,
-  constant: string,
-  when: string,
-  documented = false,
-  faultcode: 'Client' | 'Server' = 'Client',
-): FaultDefinition {
-  return { code, element, constant, when, documented, faultcode }
+type Entry = Omit<FaultDefinition, 'documented' | 'faultcode'> &
+  Partial<Pick<FaultDefinition, 'documented' | 'faultcode'>>
+
+function entry(definition: Entry): FaultDefinition {
+  return { documented: false, faultcode: 'Client', ...definition }
 }
 
 /**
@@ -31,88 +29,101 @@ function entry(
  * @example faults.invalidCredentials.code // 10001
  */
 export const faults = {
-  noCredentials: entry(
-    10000,
-    'authenticationFault',
-    'AUTHENTICATION_FAULT_CODE_NO_CREDENTIALS',
-    'No authHeader user, no HTTP Basic credentials and no AuthUser header.',
-  ),
-  invalidCredentials: entry(
-    10001,
-    'authenticationFault',
-    'AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS',
-    'The user exists but the password is wrong.',
-    true,
-  ),
-  invalidUser: entry(
-    10002,
-    'authenticationFault',
-    'AUTHENTICATION_FAULT_CODE_INVALID_USER',
-    'No user has the given e-mail.',
-  ),
-  invalidCompany: entry(
-    20000,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_INVALID_COMPANY',
-    'companyHandle names no company.',
-  ),
-  invalidRequestUser: entry(
-    20002,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER',
-    'userHandle names no user.',
-  ),
-  noOperationPermission: entry(
-    20003,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_NO_OPERATION_PERMISSION',
-    "The caller's role may not call the operation (reference §3.3).",
-    true,
-  ),
-  illegalCompany: entry(
-    20006,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_ILLEGAL_COMPANY',
-    'The caller is not an active member of companyHandle, or the job belongs to another company.',
-  ),
-  illegalRequestUser: entry(
-    20007,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER',
-    'userHandle is not an active member of companyHandle.',
-  ),
-  missingPermission: entry(
-    20009,
-    'authorizationFault',
-    'AUTHORIZATION_FAULT_CODE_MISSING_PERMISSION',
-    'A caller other than IpsAdmin has no active company membership at all.',
-  ),
-  exception: entry(
-    30000,
-    'ipsApiFault',
-    'IPS_API_FAULT_CODE_EXCEPTION',
-    'An operation ips-mock does not implement, or an unexpected error inside the mock.',
-    false,
-    'Server',
-  ),
-  invalidParameter: entry(
-    30001,
-    'ipsApiFault',
-    'IPS_API_FAULT_CODE_INVALID_PARAMETER',
-    'A value outside its documented constants, several job elements, execTime with execSchedule.',
-  ),
-  missingParameter: entry(
-    30002,
-    'ipsApiFault',
-    'IPS_API_FAULT_CODE_MISSING_PARAMETER',
-    'A required element is missing, or submitJobParam has no job element.',
-  ),
-  invalidRequestXml: entry(
-    30003,
-    'ipsApiFault',
-    'IPS_API_FAULT_CODE_INVALID_REQUEST_XML',
-    'Malformed XML, not a SOAP envelope, unknown or misplaced element, a value that is not of its xsd type.',
-  ),
+  noCredentials: entry({
+    code: 10000,
+    element: 'authenticationFault',
+    constant: 'AUTHENTICATION_FAULT_CODE_NO_CREDENTIALS',
+    when: 'No authHeader user, no AuthUser header and no HTTP Basic credentials.',
+    example: 'The request could not be authenticated: no credentials were supplied (…)',
+  }),
+  invalidCredentials: entry({
+    code: 10001,
+    element: 'authenticationFault',
+    constant: 'AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS',
+    when: 'The user exists but the password is wrong.',
+    example: 'Invalid username/password',
+    documented: true,
+  }),
+  invalidUser: entry({
+    code: 10002,
+    element: 'authenticationFault',
+    constant: 'AUTHENTICATION_FAULT_CODE_INVALID_USER',
+    when: 'No user has the given e-mail.',
+    example: "Invalid user 'ghost@demo-co.test'",
+  }),
+  invalidCompany: entry({
+    code: 20000,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_INVALID_COMPANY',
+    when: 'companyHandle names no company.',
+    example: "Invalid company handle 'c|999'",
+  }),
+  invalidRequestUser: entry({
+    code: 20002,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER',
+    when: 'userHandle names no user.',
+    example: "Invalid user handle 'u|9|x@y.test'",
+  }),
+  noOperationPermission: entry({
+    code: 20003,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_NO_OPERATION_PERMISSION',
+    when: "The caller's role may not call the operation (reference role table).",
+    example: "User does not have permission to access operation 'submitJob'",
+    documented: true,
+  }),
+  illegalCompany: entry({
+    code: 20006,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_ILLEGAL_COMPANY',
+    when: 'The caller (not IpsAdmin) is not an active member of companyHandle.',
+    example: "User 'user@demo-co.test' is not a member of company 'c|102'",
+  }),
+  illegalRequestUser: entry({
+    code: 20007,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER',
+    when: 'userHandle is not an active member of companyHandle.',
+    example: "User 'u|1004|user@other-co.test' is not a member of company 'c|101'",
+  }),
+  missingPermission: entry({
+    code: 20009,
+    element: 'authorizationFault',
+    constant: 'AUTHORIZATION_FAULT_CODE_MISSING_PERMISSION',
+    when: 'A caller other than IpsAdmin has no active company membership at all.',
+    example: "User 'lonely@demo-co.test' has no active company membership",
+  }),
+  exception: entry({
+    code: 30000,
+    element: 'ipsApiFault',
+    constant: 'IPS_API_FAULT_CODE_EXCEPTION',
+    when: 'An operation ips-mock does not implement, or an unexpected error inside the mock.',
+    example: "Operation 'getPublishContexts' is not implemented by ips-mock",
+    faultcode: 'Server',
+  }),
+  invalidParameter: entry({
+    code: 30001,
+    element: 'ipsApiFault',
+    constant: 'IPS_API_FAULT_CODE_INVALID_PARAMETER',
+    when: 'A value outside its documented constants; several job elements; execTime with execSchedule; two options of a "choose one" group.',
+    example:
+      "submitJobParam/uploadUrlsJob/emailSetting: 'Warning' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
+  }),
+  missingParameter: entry({
+    code: 30002,
+    element: 'ipsApiFault',
+    constant: 'IPS_API_FAULT_CODE_MISSING_PARAMETER',
+    when: 'A required element is missing; submitJobParam has no job element.',
+    example: 'submitJobParam/jobName: required element is missing',
+  }),
+  invalidRequestXml: entry({
+    code: 30003,
+    element: 'ipsApiFault',
+    constant: 'IPS_API_FAULT_CODE_INVALID_REQUEST_XML',
+    when: 'Malformed XML, a DOCTYPE, not a SOAP envelope, an unknown or misplaced element, a value not of its xsd type, a SOAPAction that contradicts the body, a body over the size limit.',
+    example: "submitJobParam/uploadUrlsJob/overwrite: 'yes' is not a valid xsd:boolean",
+  }),
 } as const satisfies Record<string, FaultDefinition>
 
 /** Name of a catalog entry. */

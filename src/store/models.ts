@@ -42,20 +42,18 @@ export const userSchema = z.object({
   memberships: z.array(membershipSchema),
 })
 
-/** Where a job is in its life: the `ActiveJob/state` constants plus the scheduled and ended states. */
-export const jobStates = [
-  'Scheduled',
-  'Unknown',
-  'New',
-  'WaitingClient',
-  'WaitingCoordinator',
-  'Running',
-  'Stopping',
-  'Done',
-] as const
+/**
+ * Where a job is in its life: `Scheduled` (waiting for execTime or its schedule, listed by
+ * getScheduledJobs), then the `ActiveJob/state` constants a run goes through, `WaitingClient`
+ * standing for a paused run, and `Done` once it has ended.
+ */
+export const jobStates = ['Scheduled', 'New', 'Running', 'Stopping', 'WaitingClient', 'Done'] as const
+
+/** `ScheduledJob/triggerState` values the mock uses. */
+export const triggerStates = ['Normal', 'Paused', 'Complete'] as const
 
 export const jobSchema = z.object({
-  /** `j|<companyId>|<name>|`. */
+  /** `j|<companyId>|<name>|` for a submitted job; `j|<companyId>|<name>|<run>` for a scheduled run. */
   handle: z.string(),
   companyHandle: z.string(),
   /** Unique within the company (IPS may add a suffix). */
@@ -67,6 +65,13 @@ export const jobSchema = z.object({
   /** The `ActiveJob/type` string, e.g. `UrlUpload`. */
   type: z.string(),
   state: z.enum(jobStates),
+  /** For scheduled jobs. */
+  triggerState: z.enum(triggerStates).optional(),
+  nextFireTime: z.string().optional(),
+  /** For a run fired by a schedule or executeJob: the scheduled job's handle. */
+  parentHandle: z.string().optional(),
+  /** Runs fired so far (scheduled jobs). */
+  runCount: z.number(),
   submitUserHandle: z.string(),
   submitUserEmail: z.string(),
   /** Who gets the job's e-mail: `userHandle`, else the submitter. */
@@ -78,32 +83,53 @@ export const jobSchema = z.object({
   execSchedule: z.string().optional(),
   /** The API namespace the job was submitted in. */
   namespace: z.string(),
+  /** The application that submitted it (authHeader/appName). */
+  appName: z.string().optional(),
   submittedAt: z.string(),
+  triggerTime: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
   /** The parsed job element, ready to be echoed in ActiveJob/ScheduledJob. */
   params: z.record(z.string(), z.unknown()),
 })
 
+export const jobLogDetailSchema = z.object({
+  logType: z.string(),
+  /** Message key and arguments: the text is localised when it is read. */
+  key: z.string(),
+  args: z.record(z.string(), z.union([z.string(), z.number()])),
+  dateCreated: z.string(),
+  assetName: z.string().optional(),
+  assetType: z.string().optional(),
+  assetHandle: z.string().optional(),
+})
+
 export const jobLogSchema = z.object({
-  /** Handle of this run's log. */
-  handle: z.string(),
+  /** The run's handle. */
   jobHandle: z.string(),
+  /** The submitted (or scheduled) job's handle. */
+  submittedHandle: z.string(),
   companyHandle: z.string(),
   jobName: z.string(),
   originalJobName: z.string(),
+  submitUserHandle: z.string(),
   submitUserEmail: z.string(),
   logType: z.string(),
+  jobSubType: z.string(),
+  locale: z.string().optional(),
   startDate: z.string(),
-  endDate: z.string().optional(),
-  details: z.array(
-    z.object({
-      logMessage: z.string(),
-      logType: z.string(),
-      dateCreated: z.string(),
-      assetName: z.string().optional(),
-      assetType: z.string().optional(),
-      assetHandle: z.string().optional(),
-    }),
-  ),
+  endDate: z.string(),
+  fileSuccessCount: z.number(),
+  fileErrorCount: z.number(),
+  fileWarningCount: z.number(),
+  fileDuplicateCount: z.number(),
+  fileUpdateCount: z.number(),
+  totalFileCount: z.number(),
+  transferSuccessCount: z.number(),
+  transferErrorCount: z.number(),
+  transferWarningCount: z.number(),
+  fatalError: z.boolean(),
+  details: z.array(jobLogDetailSchema),
 })
 
 export type Company = z.infer<typeof companySchema>
@@ -112,3 +138,5 @@ export type User = z.infer<typeof userSchema>
 export type JobState = (typeof jobStates)[number]
 export type Job = z.infer<typeof jobSchema>
 export type JobLog = z.infer<typeof jobLogSchema>
+export type JobLogDetail = z.infer<typeof jobLogDetailSchema>
+export type TriggerState = (typeof triggerStates)[number]

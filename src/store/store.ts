@@ -26,6 +26,12 @@ export class IpsStore {
   readonly #usersByEmail = new Map<string, User>()
   readonly #usersByHandle = new Map<string, User>()
   readonly #jobs = new Map<string, Job>()
+  /** companyHandle → handles of its jobs, in submission order. */
+  readonly #jobsByCompany = new Map<string, Set<string>>()
+  /** Run handle or submitted-job handle → its job logs. */
+  readonly #logsByHandle = new Map<string, JobLog[]>()
+  /** companyHandle → its job logs, oldest first. */
+  readonly #logsByCompany = new Map<string, JobLog[]>()
   /** companyHandle → job names in use, for IPS-style unique names. */
   readonly #jobNames = new Map<string, Set<string>>()
   /** companyHandle + name → the next suffix to try, so repeated names stay O(1). */
@@ -49,7 +55,15 @@ export class IpsStore {
     for (const collection of [this.companies, this.users, this.jobs, this.jobLogs]) {
       collection.clear()
     }
-    for (const index of [this.#companies, this.#usersByEmail, this.#usersByHandle, this.#jobs]) {
+    for (const index of [
+      this.#companies,
+      this.#usersByEmail,
+      this.#usersByHandle,
+      this.#jobs,
+      this.#jobsByCompany,
+      this.#logsByHandle,
+      this.#logsByCompany,
+    ]) {
       index.clear()
     }
     this.#jobNames.clear()
@@ -113,11 +127,59 @@ export class IpsStore {
     }
     const record = await this.jobs.create(job)
     this.#jobs.set(record.handle, record)
+    let handles = this.#jobsByCompany.get(record.companyHandle)
+    if (!handles) {
+      handles = new Set()
+      this.#jobsByCompany.set(record.companyHandle, handles)
+    }
+    handles.add(record.handle)
     return record
+  }
+
+  /** Changes a stored job through @msw/data's update and keeps the index on the new record. */
+  async updateJob(handle: string, change: (draft: Job) => void): Promise<Job> {
+    const record = this.#jobs.get(handle)
+    if (!record) throw new Error(`[ips-mock] Failed to update job "${handle}": no such job.`)
+    // The index holds the collection's own records; its typings do not carry the record brand.
+    const updated = (await this.jobs.update(record as never, { data: change })) ?? record
+    this.#jobs.set(handle, updated)
+    return updated
+  }
+
+  /** Deletes a job (its logs stay, as IPS keeps job logs). */
+  async removeJob(handle: string): Promise<void> {
+    const record = this.#jobs.get(handle)
+    if (!record) return
+    this.jobs.delete(record as never)
+    this.#jobs.delete(handle)
+    this.#jobsByCompany.get(record.companyHandle)?.delete(handle)
+  }
+
+  /** The jobs of a company, in submission order. */
+  jobsOf(companyHandle: string): Job[] {
+    const handles = this.#jobsByCompany.get(companyHandle) ?? []
+    return [...handles].map((handle) => this.#jobs.get(handle) as Job)
   }
 
   /** Stores a job log. */
   async addJobLog(log: JobLog): Promise<JobLog> {
-    return this.jobLogs.create(log)
+    const record = await this.jobLogs.create(log)
+    for (const handle of new Set([record.jobHandle, record.submittedHandle])) {
+      this.#logsByHandle.set(handle, [...(this.#logsByHandle.get(handle) ?? []), record])
+    }
+    const company = this.#logsByCompany.get(record.companyHandle) ?? []
+    company.push(record)
+    this.#logsByCompany.set(record.companyHandle, company)
+    return record
+  }
+
+  /** Job logs of a run, or of every run of a submitted or scheduled job. */
+  logsOf(handle: string): JobLog[] {
+    return this.#logsByHandle.get(handle) ?? []
+  }
+
+  /** Job logs of a company, oldest first. */
+  companyLogs(companyHandle: string): JobLog[] {
+    return this.#logsByCompany.get(companyHandle) ?? []
   }
 }

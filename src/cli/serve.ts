@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { type LogLevel, startServer } from '../adapters/node-server.js'
+import { namespaces } from '../schema/table.js'
+import { demoSeed } from '../store/demo-seed.js'
+import type { SeedData } from '../store/seed.js'
+
+export const serveUsage = `Usage: ips-mock serve [options]
+
+Starts the IPS mock server.
+
+Options:
+  --port <n>             port to listen on (default 8080; 0 = any free port)
+  --host <addr>          interface to bind (default 127.0.0.1)
+  --base-path <path>     IPS web app path (default /scene7)
+  --seed-file <file>     JSON seed to start from (default: the embedded demo seed)
+  --max-body-bytes <n>   largest request body accepted (default 10485760)
+  --log-level <level>    info (default) or silent
+  --quiet                same as --log-level silent
+  -h, --help             show this help
+`
+
+async function loadSeed(file: string | undefined): Promise<SeedData> {
+  if (!file) return demoSeed
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as SeedData
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`)
+  }
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) {
+    throw new Error(`[ips-mock] Failed to start: --${name} must be a whole number, got "${value}".`)
+  }
+  return number
+}
+
+/** `ips-mock serve`: starts the server and stops it cleanly on SIGINT/SIGTERM. */
+export async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'base-path': { type: 'string' },
+      'seed-file': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      'log-level': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(serveUsage)
+    return
+  }
+  const logLevel = (values.quiet ? 'silent' : (values['log-level'] ?? 'info')) as LogLevel
+  if (logLevel !== 'info' && logLevel !== 'silent') {
+    throw new Error(`[ips-mock] Failed to start: --log-level must be info or silent, got "${logLevel}".`)
+  }
+  const seed = await loadSeed(values['seed-file'])
+  const server = await startServer({
+    seed,
+    port: integer('port', values.port, 8080),
+    host: values.host ?? '127.0.0.1',
+    basePath: values['base-path'] ?? '/scene7',
+    maxBodyBytes: integer('max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024),
+    logLevel,
+  })
+  const lines = [
+    `ips-mock listening on ${server.url}`,
+    `  SOAP service: ${server.serviceUrl}`,
+    `  WSDL:         ${server.url}/webservice/IpsApi-${namespaces.documentedVersions.at(-1)}.wsdl (and IpsApi-<version>.wsdl, IpsApi.wsdl, ${server.serviceUrl}?wsdl)`,
+    seed === demoSeed ? '  Demo logins:' : '  Users:',
+    ...seed.users.map((user) =>
+      seed === demoSeed
+        ? `    ${user.email} / ${user.password} (${user.role})`
+        : `    ${user.email} (${user.role})`,
+    ),
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}

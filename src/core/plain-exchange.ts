@@ -1,0 +1,64 @@
+import type { HeaderOptions } from '../auth/credentials.js'
+import { fault } from '../soap/faults.js'
+import { isIpsNamespace } from '../soap/namespaces.js'
+import { faultDetail } from '../soap/respond.js'
+import { parseXml } from '../soap/xml.js'
+import { readXmlBody } from './body.js'
+import { invoke } from './invoke.js'
+import { withMeta } from './meta.js'
+import { asFault, type ExchangeSettings, gzip } from './soap-exchange.js'
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+function xml(body: string, status: number): Response {
+  return new Response(`${XML_DECLARATION}${body}`, {
+    status,
+    headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  })
+}
+
+/**
+ * The plain-XML variant `POST …/api/IpsApiService` (reference §1.3, observed only): a `<Request>`
+ * holding `authHeader` and one `*Param`; the answer is the bare return document, and a fault is
+ * the bare fault element, like the UploadFile servlet's (§4.4).
+ */
+export async function plainExchange(request: Request, settings: ExchangeSettings): Promise<Response> {
+  const options: HeaderOptions = {}
+  let operation: string | undefined
+  try {
+    const root = parseXml(await readXmlBody(request, settings.maxBodyBytes))
+    if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {
+      throw fault(
+        'invalidRequestXml',
+        `Expected a <Request> element in an IPS namespace, found '${root.name}'`,
+      )
+    }
+    const params = root.children.filter((child) => child.name !== 'authHeader')
+    if (params.length !== 1) {
+      throw fault(
+        'invalidRequestXml',
+        `Request: expected authHeader and exactly one operation element, found ${params.length}`,
+      )
+    }
+    const returned = await invoke(
+      {
+        headers: root.children.filter((child) => child.name === 'authHeader'),
+        param: params[0] as (typeof params)[number],
+        authorization: request.headers.get('authorization'),
+      },
+      settings,
+      options,
+      (name) => {
+        operation = name
+      },
+    )
+    return withMeta(xml(returned.write(''), 200), { operation, ...gzip(options) })
+  } catch (error) {
+    const ipsFault = asFault(error)
+    return withMeta(xml(faultDetail(ipsFault), options.faultHttpStatusCode ?? 500), {
+      operation,
+      faultCode: ipsFault.code,
+      ...gzip(options),
+    })
+  }
+}

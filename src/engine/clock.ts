@@ -1,0 +1,46 @@
+import { type Duration, toMilliseconds } from './duration.js'
+
+/**
+ * The mock's clock. It follows the system clock until a test takes control with `set` or
+ * `advance`; from then on time moves only when told, so job timings are reproducible.
+ * @example
+ * mock.clock.set('2030-01-01T00:00:00Z')
+ * mock.clock.advance('30s')
+ */
+export class Clock {
+  #frozenAt: number | undefined
+
+  constructor(start?: Date | string | number) {
+    if (start !== undefined) this.#frozenAt = new Date(start).getTime()
+  }
+
+  /** The current time. */
+  now(): Date {
+    return new Date(this.#frozenAt ?? Date.now())
+  }
+
+  /** True once the clock only moves when told. */
+  get controlled(): boolean {
+    return this.#frozenAt !== undefined
+  }
+
+  /** Stops following the system clock and jumps to `date`. */
+  set(date: Date | string | number): void {
+    const time = new Date(date).getTime()
+    if (Number.isNaN(time)) {
+      throw new Error(`[ips-mock] Failed to set the clock to "${String(date)}": not a date.`)
+    }
+    this.#frozenAt = time
+  }
+
+  /** Moves time forward (taking control of the clock first). Returns the new time. */
+  advance(duration: Duration): Date {
+    this.#frozenAt = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
+    return this.now()
+  }
+
+  /** Follows the system clock again. */
+  useSystemTime(): void {
+    this.#frozenAt = undefined
+  }
+}

@@ -1,0 +1,69 @@
+/** A timed engine event. `version` lets a job invalidate events it has made obsolete. */
+export interface EngineEvent {
+  at: number
+  seq: number
+  handle: string
+  kind: 'fire' | 'start' | 'finish' | 'stopped'
+  version: number
+}
+
+function before(a: EngineEvent, b: EngineEvent): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq)
+}
+
+/** A binary min-heap of events, by time and then insertion order, so runs are reproducible. */
+export class EventQueue {
+  #heap: EngineEvent[] = []
+  #seq = 0
+
+  get size(): number {
+    return this.#heap.length
+  }
+
+  push(event: Omit<EngineEvent, 'seq'>): void {
+    const heap = this.#heap
+    heap.push({ ...event, seq: this.#seq++ })
+    let index = heap.length - 1
+    while (index > 0) {
+      const parent = (index - 1) >> 1
+      if (!before(heap[index] as EngineEvent, heap[parent] as EngineEvent)) break
+      ;[heap[index], heap[parent]] = [heap[parent] as EngineEvent, heap[index] as EngineEvent]
+      index = parent
+    }
+  }
+
+  peek(): EngineEvent | undefined {
+    return this.#heap[0]
+  }
+
+  /** Events in time order, without removing them. */
+  sorted(): EngineEvent[] {
+    return [...this.#heap].sort((a, b) => (before(a, b) ? -1 : 1))
+  }
+
+  pop(): EngineEvent | undefined {
+    const heap = this.#heap
+    const top = heap[0]
+    const last = heap.pop()
+    if (heap.length > 0 && last) {
+      heap[0] = last
+      let index = 0
+      for (;;) {
+        const left = index * 2 + 1
+        const right = left + 1
+        let smallest = index
+        if (left < heap.length && before(heap[left] as EngineEvent, heap[smallest] as EngineEvent)) smallest = left
+        if (right < heap.length && before(heap[right] as EngineEvent, heap[smallest] as EngineEvent)) smallest = right
+        if (smallest === index) break
+        ;[heap[index], heap[smallest]] = [heap[smallest] as EngineEvent, heap[index] as EngineEvent]
+        index = smallest
+      }
+    }
+    return top
+  }
+
+  clear(): void {
+    this.#heap = []
+    this.#seq = 0
+  }
+}

@@ -1,0 +1,40 @@
+import type { Job } from '../store/models.js'
+import type { Operation, OperationContext } from './context.js'
+import { activeJob, companiesOf, scheduledJob } from './views.js'
+
+const activeStates = new Set<Job['state']>(['New', 'Running', 'Stopping', 'WaitingClient'])
+
+function jobsOf(context: OperationContext): Job[] {
+  const { params, store } = context
+  const jobs = companiesOf(context).flatMap((company) => store.jobsOf(company))
+  return jobs.filter(
+    (job) =>
+      (params.jobHandle === undefined || job.handle === params.jobHandle) &&
+      (params.originalName === undefined || job.originalName === params.originalName),
+  )
+}
+
+/**
+ * `getActiveJobs`: runs that have been triggered and have not ended, of the request's company or
+ * of every company the caller belongs to; filtered by jobHandle and originalName.
+ * `includeWaitingJobs` adds execTime jobs still waiting for their time.
+ */
+export const getActiveJobs: Operation = (context) => {
+  const waiting = context.params.includeWaitingJobs === true
+  const items = jobsOf(context)
+    .filter(
+      (job) =>
+        activeStates.has(job.state) ||
+        (waiting && job.state === 'Scheduled' && job.execTime !== undefined && job.triggerState === 'Normal'),
+    )
+    .map((job) => activeJob(context, job))
+  return { jobArray: { items } }
+}
+
+/** `getScheduledJobs`: jobs waiting for execTime or firing by execSchedule. */
+export const getScheduledJobs: Operation = (context) => {
+  const items = jobsOf(context)
+    .filter((job) => job.state === 'Scheduled')
+    .map((job) => scheduledJob(context, job))
+  return { jobArray: { items } }
+}

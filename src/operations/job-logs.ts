@@ -1,0 +1,119 @@
+import { message, type MessageKey } from '../engine/messages.js'
+import { fault } from '../soap/faults.js'
+import type { JobLog, JobLogDetail } from '../store/models.js'
+import type { Operation } from './context.js'
+import { companiesOf, jobLog, jobOf, readerLocale, time } from './views.js'
+
+type Direction = 'Ascending' | 'Descending'
+
+const logSortKeys: Record<string, (log: JobLog) => string | number> = {
+  JobName: (log) => log.jobName,
+  LogType: (log) => log.logType,
+  StartDate: (log) => log.startDate,
+  CompanyName: (log) => log.companyHandle,
+  UserId: (log) => log.submitUserHandle,
+  Email: (log) => log.submitUserEmail,
+  FileErrorCount: (log) => log.fileErrorCount,
+  FileWarningCount: (log) => log.fileWarningCount,
+  FileSuccessCount: (log) => log.fileSuccessCount,
+}
+
+function sortBy<T>(rows: T[], key: (row: T) => string | number, direction: Direction): T[] {
+  const sign = direction === 'Descending' ? -1 : 1
+  // Array.prototype.sort is stable, so equal keys keep their stored (chronological) order.
+  return [...rows].sort((a, b) => {
+    const x = key(a)
+    const y = key(b)
+    return x < y ? -sign : x > y ? sign : 0
+  })
+}
+
+function positive(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || value < 1) {
+    throw fault('invalidParameter', `${name}: '${String(value)}' must be 1 or more`)
+  }
+  return value
+}
+
+/**
+ * `getJobLogs`: job log summaries of the request's company (or every company the caller
+ * belongs to), filtered by submitting user and start date range, sorted (default StartDate,
+ * Descending: newest first) and cut to numRows.
+ */
+export const getJobLogs: Operation = (context) => {
+  const { params, store } = context
+  const from = params.startDate === undefined ? undefined : Date.parse(String(params.startDate))
+  const to = params.endDate === undefined ? undefined : Date.parse(String(params.endDate))
+  let logs = companiesOf(context)
+    .flatMap((company) => store.companyLogs(company))
+    .filter((log) => {
+      const start = Date.parse(log.startDate)
+      return (
+        (params.userHandle === undefined || log.submitUserHandle === params.userHandle) &&
+        (from === undefined || start >= from) &&
+        (to === undefined || start <= to)
+      )
+    })
+  const key = logSortKeys[String(params.sortBy ?? 'StartDate')] ?? logSortKeys.StartDate
+  logs = sortBy(logs, key as (log: JobLog) => string | number, (params.sortDirection as Direction) ?? 'Descending')
+  const rows = positive('getJobLogsParam/numRows', params.numRows, Number.POSITIVE_INFINITY)
+  return { jobLogArray: { items: logs.slice(0, rows).map((log) => jobLog(context, log)) } }
+}
+
+const MAX_RECORDS_PER_PAGE = 1000
+
+/**
+ * `getJobLogDetails`: the logs of one job (by jobHandle: a run, or every run of a scheduled job;
+ * or by originalName), each with one page of detail lines, filtered by log type and sorted by
+ * Date (default) or LogType, Ascending by default. recordsPerPage: at most and by default 1000.
+ */
+export const getJobLogDetails: Operation = (context) => {
+  const { params, store } = context
+  let logs: JobLog[]
+  if (typeof params.jobHandle === 'string') {
+    const job = store.job(params.jobHandle)
+    logs = store.logsOf(params.jobHandle)
+    if (job) jobOf(context, params.jobHandle)
+    else if (logs.length === 0) throw fault('invalidParameter', `Invalid job handle '${params.jobHandle}'`)
+    else if (logs.some((log) => log.companyHandle !== context.company?.handle)) jobOf(context, params.jobHandle)
+  } else if (typeof params.originalName === 'string') {
+    logs = store
+      .companyLogs(context.company?.handle ?? '')
+      .filter((log) => log.originalJobName === params.originalName)
+  } else {
+    throw fault('missingParameter', 'getJobLogDetailsParam: jobHandle or originalName is required')
+  }
+  const perPage = Math.min(
+    positive('getJobLogDetailsParam/recordsPerPage', params.recordsPerPage, MAX_RECORDS_PER_PAGE),
+    MAX_RECORDS_PER_PAGE,
+  )
+  const page = positive('getJobLogDetailsParam/resultsPage', params.resultsPage, 1)
+  const types = (params.logTypeArray as { items?: string[] } | undefined)?.items
+  const byLogType = params.sortBy === 'LogType'
+  const direction = (params.sortDirection as Direction) ?? 'Ascending'
+  const items = logs.map((log) => {
+    let rows: JobLogDetail[] = types ? log.details.filter((row) => types.includes(row.logType)) : log.details
+    rows = sortBy(rows, byLogType ? (row) => row.logType : (row) => row.dateCreated, direction)
+    return jobLog(context, log, { rows: rows.slice((page - 1) * perPage, page * perPage), total: rows.length })
+  })
+  return { jobLogArray: { items } }
+}
+
+/** `getAssetJobLogs`: every job log line that names the asset, in the request's company. */
+export const getAssetJobLogs: Operation = (context) => {
+  const { params, store } = context
+  const items = store.companyLogs(context.company?.handle ?? '').flatMap((log) =>
+    log.details
+      .filter((detail) => detail.assetHandle === params.assetHandle)
+      .map((detail) => ({
+        jobHandle: log.jobHandle,
+        jobName: log.jobName,
+        logMessage: message(readerLocale(context, log), detail.key as MessageKey, detail.args),
+        logType: detail.logType,
+        submitUserEmail: log.submitUserEmail,
+        logDate: time(context.engine, detail.dateCreated),
+      })),
+  )
+  return { jobLogArray: { items } }
+}

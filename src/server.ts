@@ -1,0 +1,6 @@
+export {
+  type LogLevel,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from './adapters/node-server.js'

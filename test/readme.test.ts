@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises'
+import { expect, it } from 'vitest'
+import { faults } from '../src/soap/faults.js'
+import { demoSeed } from '../src/store/demo-seed.js'
+import { faultTable } from './support/fault-table.js'
+
+const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+
+it('carries the fault table generated from the fault catalog', () => {
+  const section = /<!-- fault-table:start -->\n([\s\S]*?)\n<!-- fault-table:end -->/.exec(readme)?.[1]
+  expect(section).toBe(faultTable())
+  expect(section?.split('\n')).toHaveLength(Object.keys(faults).length + 2)
+})
+
+it('lists every demo login with its password and role', () => {
+  for (const user of demoSeed.users) {
+    expect(readme).toContain(`| \`${user.email}\` | \`${user.password}\` | ${user.role}`)
+  }
+  for (const company of demoSeed.companies) {
+    expect(readme).toContain(`| \`${company.name}\` | \`${company.handle?.replace('|', '\\|')}\` |`)
+  }
+})
+
+it('shows the quick start and the test command', () => {
+  expect(readme).toContain('npm ci && npm start')
+  expect(readme).toContain('npm ci && npm test')
+})
