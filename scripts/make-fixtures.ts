@@ -14,11 +14,16 @@ await mkdir(folder, { recursive: true })
 for (const fixture of fixtureCases) {
   const mock = createIpsMock()
   const response = await mock.handle(
-    new Request(SERVICE_URL, { method: 'POST', body: fixture.request, headers: { 'content-type': 'text/xml; charset=UTF-8' } }),
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body: fixture.request,
+      headers: { 'content-type': 'text/xml; charset=UTF-8' },
+    }),
   )
   const text = await response.text()
   const code = Number(/<code [^>]*>(\d+)<\/code>/.exec(text)?.[1] ?? 0)
-  if (code !== fixture.code) throw new Error(`${fixture.name}: expected code ${fixture.code}, got ${code}\n${text}`)
+  if (code !== fixture.code)
+    throw new Error(`${fixture.name}: expected code ${fixture.code}, got ${code}\n${text}`)
   await writeFile(new URL(`${fixture.name}.request.xml`, folder), fixture.request)
   await writeFile(new URL(`${fixture.name}.response.xml`, folder), `${text}\n`)
 }

@@ -44,7 +44,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-
 function acceptsGzip(request: IncomingMessage): boolean {
   return /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''))
 }
@@ -124,7 +123,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     let closeAfter = false
     try {
       const inScope = (request.url ?? '/').startsWith(`${basePath}/`)
-      const body = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, maxBodyBytes)
+      const body =
+        request.method === 'GET' || request.method === 'HEAD'
+          ? Buffer.alloc(0)
+          : await readBody(request, maxBodyBytes)
       if (body === undefined) {
         closeAfter = true
         response = soapFaultResponse(
@@ -132,12 +134,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           fault('invalidRequestXml', `The request body exceeds the limit of ${maxBodyBytes} bytes`),
         )
       } else if (!inScope) {
-        response = new Response(`ips-mock: nothing at ${request.url}; the IPS web app is at ${basePath}/\n`, {
-          status: 404,
-          headers: { 'content-type': 'text/plain;charset=UTF-8' },
-        })
+        response = new Response(
+          `ips-mock: nothing at ${request.url}; the IPS web app is at ${basePath}/\n`,
+          {
+            status: 404,
+            headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          },
+        )
       } else {
-        const init: RequestInit = { method: request.method ?? 'GET', headers: toFetchHeaders(request) }
+        const init: RequestInit = {
+          method: request.method ?? 'GET',
+          headers: toFetchHeaders(request),
+        }
         if (body.byteLength > 0) init.body = body as unknown as BodyInit
         response = await mock.handle(new Request(url, init))
       }
@@ -151,7 +159,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const what = meta?.operation ?? '-'
       const ms = (performance.now() - started).toFixed(1)
       const faultNote = meta?.faultCode ? ` fault=${meta.faultCode}` : ''
-      log(`${request.method} ${request.url?.split('?')[0]} ${what} ${response.status}${faultNote} ${ms}ms`)
+      log(
+        `${request.method} ${request.url?.split('?')[0]} ${what} ${response.status}${faultNote} ${ms}ms`,
+      )
     }
   })
   server.requestTimeout = options.requestTimeoutMs ?? 30_000

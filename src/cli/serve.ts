@@ -26,7 +26,9 @@ async function loadSeed(file: string | undefined): Promise<SeedData> {
     return JSON.parse(await readFile(file, 'utf8')) as SeedData
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(`[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`)
+    throw new Error(
+      `[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`,
+    )
   }
 }
 
@@ -60,7 +62,9 @@ export async function serve(args: string[]): Promise<void> {
   }
   const logLevel = (values.quiet ? 'silent' : (values['log-level'] ?? 'info')) as LogLevel
   if (logLevel !== 'info' && logLevel !== 'silent') {
-    throw new Error(`[ips-mock] Failed to start: --log-level must be info or silent, got "${logLevel}".`)
+    throw new Error(
+      `[ips-mock] Failed to start: --log-level must be info or silent, got "${logLevel}".`,
+    )
   }
   const seed = await loadSeed(values['seed-file'])
   const server = await startServer({

@@ -1,6 +1,6 @@
 import { Clock } from '../engine/clock.js'
 import { type Duration, toMilliseconds } from '../engine/duration.js'
-import { defaultDurations, JobEngine, type JobDurations } from '../engine/engine.js'
+import { defaultDurations, type JobDurations, JobEngine } from '../engine/engine.js'
 import type { Email } from '../engine/notifications.js'
 import { Scenarios } from '../engine/scenarios.js'
 import { isTimeZone } from '../engine/time-zone.js'

@@ -6,6 +6,7 @@ import {
   readCredentials,
   readHeaderOptions,
 } from '../auth/credentials.js'
+import type { JobEngine } from '../engine/engine.js'
 import { operationHandlers } from '../operations/index.js'
 import { readComplex } from '../schema/read.js'
 import { getType, type OperationDef, operations } from '../schema/table.js'
@@ -14,7 +15,6 @@ import { fault } from '../soap/faults.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import type { XmlElement } from '../soap/xml.js'
 import type { IpsStore } from '../store/store.js'
-import type { JobEngine } from '../engine/engine.js'
 import { closest } from '../utils/internal/closest.js'
 
 /** One IPS call, whatever carried it (SOAP envelope or the plain-XML `<Request>`). */

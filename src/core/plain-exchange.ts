@@ -22,7 +22,10 @@ function xml(body: string, status: number): Response {
  * holding `authHeader` and one `*Param`; the answer is the bare return document, and a fault is
  * the bare fault element, like the UploadFile servlet's (§4.4).
  */
-export async function plainExchange(request: Request, settings: ExchangeSettings): Promise<Response> {
+export async function plainExchange(
+  request: Request,
+  settings: ExchangeSettings,
+): Promise<Response> {
   const options: HeaderOptions = {}
   let operation: string | undefined
   try {

@@ -1,6 +1,11 @@
 import { fault } from '../soap/faults.js'
 import { plainExchange } from './plain-exchange.js'
-import { type ExchangeSettings, soapExchange, soapFaultResponse, versionOf } from './soap-exchange.js'
+import {
+  type ExchangeSettings,
+  soapExchange,
+  soapFaultResponse,
+  versionOf,
+} from './soap-exchange.js'
 import { LATEST_VERSION, wsdlResponse } from './wsdl-endpoint.js'
 
 /** Path of the SOAP endpoint below the web app (reference §1.1). */

@@ -53,7 +53,10 @@ export function soapFaultResponse(version: SoapVersion, error: IpsFault, status 
  * One SOAP request → one SOAP response, in the request's SOAP version. Faults get HTTP 500
  * unless `authHeader/faultHttpStatusCode` asks for another status.
  */
-export async function soapExchange(request: Request, settings: ExchangeSettings): Promise<Response> {
+export async function soapExchange(
+  request: Request,
+  settings: ExchangeSettings,
+): Promise<Response> {
   let version = versionOf(request.headers.get('content-type'))
   const options: HeaderOptions = {}
   let operation: string | undefined
@@ -81,10 +84,11 @@ export async function soapExchange(request: Request, settings: ExchangeSettings)
     )
   } catch (error) {
     const ipsFault = asFault(error)
-    return withMeta(
-      soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500),
-      { operation, faultCode: ipsFault.code, ...gzip(options) },
-    )
+    return withMeta(soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500), {
+      operation,
+      faultCode: ipsFault.code,
+      ...gzip(options),
+    })
   }
 }
 

@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker'
+import { en, Faker } from '@faker-js/faker'
 import { fault } from '../soap/faults.js'
 import type { Job, JobLogDetail } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
@@ -7,10 +7,10 @@ import { toMilliseconds } from './duration.js'
 import { jobKinds, type WorkItem } from './job-kinds.js'
 import type { MessageKey } from './messages.js'
 import { type Email, notify } from './notifications.js'
-import { ExecSchedule } from './schedule.js'
-import type { FileProblem, Outcome, Scenarios } from './scenarios.js'
-import { parseDateTime } from './time-zone.js'
 import { EventQueue } from './queue.js'
+import type { FileProblem, Outcome, Scenarios } from './scenarios.js'
+import { ExecSchedule } from './schedule.js'
+import { parseDateTime } from './time-zone.js'
 
 /** How long runs take, in milliseconds, when no scenario says otherwise. */
 export interface JobDurations {
@@ -24,7 +24,12 @@ export interface JobDurations {
   stopDelay: number
 }
 
-export const defaultDurations: JobDurations = { startDelay: 1000, base: 2000, perItem: 500, stopDelay: 1000 }
+export const defaultDurations: JobDurations = {
+  startDelay: 1000,
+  base: 2000,
+  perItem: 500,
+  stopDelay: 1000,
+}
 
 type ItemResult = { item: WorkItem; result: 'success' | 'warning' | 'error'; message?: string }
 
@@ -157,7 +162,13 @@ export class JobEngine {
     const now = this.#options.clock.now().getTime()
     const total = plan?.items.length ?? 0
     if (!plan || job.state === 'New') {
-      return { done: 0, total, percent: 0, fraction: 0, updatedAt: new Date(Date.parse(job.triggerTime ?? job.submittedAt)) }
+      return {
+        done: 0,
+        total,
+        percent: 0,
+        fraction: 0,
+        updatedAt: new Date(Date.parse(job.triggerTime ?? job.submittedAt)),
+      }
     }
     const elapsed = plan.elapsedMs + (plan.runningSince !== undefined ? now - plan.runningSince : 0)
     let fraction = plan.durationMs === 0 ? 1 : Math.min(1, elapsed / plan.durationMs)
@@ -239,14 +250,14 @@ export class JobEngine {
       return
     }
     plan.runningSince = now.getTime()
-    if (!plan.hold) this.#push(job.handle, 'finish', now.getTime() + plan.durationMs - plan.elapsedMs)
+    if (!plan.hold)
+      this.#push(job.handle, 'finish', now.getTime() + plan.durationMs - plan.elapsedMs)
   }
 
   /** deleteJob: removes a scheduled job, or a run that has not started; never a running one. */
   async delete(job: Job): Promise<void> {
     if (job.state !== 'Scheduled' && job.state !== 'New') {
-      const reason =
-        job.state === 'Done' ? 'it has already ended' : 'it is running; stop it first'
+      const reason = job.state === 'Done' ? 'it has already ended' : 'it is running; stop it first'
       throw notAllowed(job, 'deleted', reason)
     }
     this.#bump(job.handle)
@@ -313,7 +324,9 @@ export class JobEngine {
       return
     }
     const runNumber = job.runCount + 1
-    const next = manual ? undefined : ExecSchedule.parse(job.execSchedule, this.#options.timeZone).next(new Date(at))
+    const next = manual
+      ? undefined
+      : ExecSchedule.parse(job.execSchedule, this.#options.timeZone).next(new Date(at))
     await this.#update(handle, (draft) => {
       draft.runCount = runNumber
       if (!manual) {
@@ -376,22 +389,38 @@ export class JobEngine {
       hold: outcome.hold === true,
       elapsedMs: 0,
     }
-    if (outcome.fatal) plan.fatal = typeof outcome.fatal === 'string' ? outcome.fatal : 'Internal processing error'
+    if (outcome.fatal)
+      plan.fatal = typeof outcome.fatal === 'string' ? outcome.fatal : 'Internal processing error'
     return plan
   }
 
-  #apply(items: ItemResult[], problems: number | FileProblem[] | undefined, result: 'warning' | 'error'): void {
-    const list: FileProblem[] = typeof problems === 'number' ? Array.from({ length: problems }, () => ({})) : (problems ?? [])
+  #apply(
+    items: ItemResult[],
+    problems: number | FileProblem[] | undefined,
+    result: 'warning' | 'error',
+  ): void {
+    const list: FileProblem[] =
+      typeof problems === 'number' ? Array.from({ length: problems }, () => ({})) : (problems ?? [])
     for (const problem of list) {
-      const text = problem.message ?? (result === 'error' ? 'The file could not be processed' : 'The file was processed with defaults')
-      let target = problem.file === undefined ? undefined : items.find((entry) => entry.item.name === problem.file)
+      const text =
+        problem.message ??
+        (result === 'error'
+          ? 'The file could not be processed'
+          : 'The file was processed with defaults')
+      let target =
+        problem.file === undefined
+          ? undefined
+          : items.find((entry) => entry.item.name === problem.file)
       if (problem.file !== undefined && !target) {
         target = { item: { name: problem.file, assetType: 'MasterImage' }, result: 'success' }
         items.push(target)
       }
       target ??= items.find((entry) => entry.result === 'success')
       if (!target) {
-        target = { item: { name: this.#faker.system.commonFileName('jpg'), assetType: 'MasterImage' }, result: 'success' }
+        target = {
+          item: { name: this.#faker.system.commonFileName('jpg'), assetType: 'MasterImage' },
+          result: 'success',
+        }
         items.push(target)
       }
       target.result = result
@@ -418,7 +447,9 @@ export class JobEngine {
     const startedAt = Date.parse(current.startDate ?? current.triggerTime ?? current.submittedAt)
     const stopped = current.state === 'Stopping'
     if (stopped) this.#pause(handle, at)
-    const processed = stopped ? this.progress({ ...current, state: 'Running' }).done : plan.items.length
+    const processed = stopped
+      ? this.progress({ ...current, state: 'Running' }).done
+      : plan.items.length
     const job = await this.#update(handle, (draft) => {
       draft.state = 'Done'
       draft.endDate = new Date(at).toISOString()
@@ -435,10 +466,23 @@ export class JobEngine {
     })
   }
 
-  #log(job: Job, plan: RunPlan, results: ItemResult[], start: number, end: number, stopped: boolean) {
+  #log(
+    job: Job,
+    plan: RunPlan,
+    results: ItemResult[],
+    start: number,
+    end: number,
+    stopped: boolean,
+  ) {
     const kind = jobKinds[job.jobElement]
     const details: JobLogDetail[] = []
-    const line = (logType: string, key: MessageKey, args: Record<string, string | number>, at: number, item?: WorkItem) => {
+    const line = (
+      logType: string,
+      key: MessageKey,
+      args: Record<string, string | number>,
+      at: number,
+      item?: WorkItem,
+    ) => {
       const detail: JobLogDetail = { logType, key, args, dateCreated: new Date(at).toISOString() }
       if (item) {
         detail.assetName = item.name
@@ -455,14 +499,20 @@ export class JobEngine {
     const step = results.length > 0 ? (end - start) / (results.length + 1) : 0
     results.forEach((entry, index) => {
       const at = Math.round(start + step * (index + 1))
-      const logType = entry.result === 'success' ? kind?.success : entry.result === 'warning' ? kind?.warning : kind?.error
+      const logType =
+        entry.result === 'success'
+          ? kind?.success
+          : entry.result === 'warning'
+            ? kind?.warning
+            : kind?.error
       const args = { file: entry.item.name, message: entry.message ?? '' }
       line(logType ?? 'FileProgress', entry.result, args, at, entry.item)
     })
     if (plan.fatal && !stopped) line('FatalError', 'fatal', { message: plan.fatal }, end)
     if (stopped) line('FileCancel', 'stopped', { user: plan.stoppedBy ?? job.submitUserEmail }, end)
     line(kind?.end ?? 'JobType', 'end', { job: job.name }, end)
-    const count = (result: ItemResult['result']) => results.filter((entry) => entry.result === result).length
+    const count = (result: ItemResult['result']) =>
+      results.filter((entry) => entry.result === result).length
     const isUpload = ['uploadUrlsJob', 'uploadDirectoryJob'].includes(job.jobElement)
     const publishType = String((job.params as { publishType?: string }).publishType ?? '')
     return {
@@ -474,7 +524,7 @@ export class JobEngine {
       submitUserHandle: job.submitUserHandle,
       submitUserEmail: job.submitUserEmail,
       logType: begin,
-      jobSubType: job.jobElement === 'imageServingPublishJob' ? subTypes[publishType] ?? '' : '',
+      jobSubType: job.jobElement === 'imageServingPublishJob' ? (subTypes[publishType] ?? '') : '',
       ...(job.locale ? { locale: job.locale } : {}),
       startDate: new Date(start).toISOString(),
       endDate: new Date(end).toISOString(),
@@ -494,9 +544,16 @@ export class JobEngine {
 }
 
 /** `ImageServingPublishJob/publishType` → the job log's jobSubType (reference §6.1). */
-const subTypes: Record<string, string> = { Full: 'full', Incremental: 'increment', FullWithSearch: 'fullwithsearch' }
+const subTypes: Record<string, string> = {
+  Full: 'full',
+  Incremental: 'increment',
+  FullWithSearch: 'fullwithsearch',
+}
 
 function notAllowed(job: Job, action: string, reason: string) {
   const state = job.state === 'Scheduled' ? `Scheduled, trigger ${job.triggerState}` : job.state
-  return fault('invalidParameter', `Job '${job.handle}' cannot be ${action} (state ${state}): ${reason}`)
+  return fault(
+    'invalidParameter',
+    `Job '${job.handle}' cannot be ${action} (state ${state}): ${reason}`,
+  )
 }

@@ -149,13 +149,20 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     () => [{ name: 'sitemap.xml', assetType: 'Xml' }],
   ),
   // Clients take the first detail whose assetName starts with http as the download (§6.9).
-  exportJob: kind('BeginGet', 'EndGet', 'ReturnSuccess', 'GetFailure', 'GetFailure', (params, faker) => [
-    {
-      name: `https://export.ips-mock.test/${faker.string.alphanumeric(12).toLowerCase()}.zip`,
-      assetType: 'Zip',
-    },
-    ...fromHandles(handles(params.assetHandleArray), faker),
-  ]),
+  exportJob: kind(
+    'BeginGet',
+    'EndGet',
+    'ReturnSuccess',
+    'GetFailure',
+    'GetFailure',
+    (params, faker) => [
+      {
+        name: `https://export.ips-mock.test/${faker.string.alphanumeric(12).toLowerCase()}.zip`,
+        assetType: 'Zip',
+      },
+      ...fromHandles(handles(params.assetHandleArray), faker),
+    ],
+  ),
   automatedSetGenerationJob: upload((params, faker) =>
     fromHandles(handles(params.assetHandleArray), faker).map((item) => ({
       ...item,

@@ -36,7 +36,8 @@ const enUS: Catalog = {
   progressPaused: 'Paused after {done} of {total}',
   progressStopping: 'Stopping',
   mailStartedSubject: 'Job "{name}" has started',
-  mailCompletedSubject: 'Job "{name}" completed: {success} succeeded, {warnings} warnings, {errors} errors',
+  mailCompletedSubject:
+    'Job "{name}" completed: {success} succeeded, {warnings} warnings, {errors} errors',
   mailBody:
     'Job: {name}\nCompany: {company}\nStarted: {start}\nEnded: {end}\nFiles: {total}\nSucceeded: {success}\nWarnings: {warnings}\nErrors: {errors}',
 }

@@ -27,7 +27,11 @@ export interface RunCounts {
  * end, Error → end when something failed, ErrorAndWarning → end when something failed or warned,
  * None (or no emailSetting, as metadataPublishJob and createVideoSitemapJob have) → nothing.
  */
-export function wantsMail(setting: string | undefined, kind: Email['kind'], counts?: RunCounts): boolean {
+export function wantsMail(
+  setting: string | undefined,
+  kind: Email['kind'],
+  counts?: RunCounts,
+): boolean {
   switch (setting) {
     case 'All':
       return true
@@ -66,7 +70,11 @@ export function notify(
   }
   sink.outbox.push({
     to,
-    subject: message(locale, kind === 'started' ? 'mailStartedSubject' : 'mailCompletedSubject', args),
+    subject: message(
+      locale,
+      kind === 'started' ? 'mailStartedSubject' : 'mailCompletedSubject',
+      args,
+    ),
     text: message(locale, 'mailBody', args),
     jobHandle: job.handle,
     jobName: job.name,

@@ -52,8 +52,13 @@ export class EventQueue {
         const left = index * 2 + 1
         const right = left + 1
         let smallest = index
-        if (left < heap.length && before(heap[left] as EngineEvent, heap[smallest] as EngineEvent)) smallest = left
-        if (right < heap.length && before(heap[right] as EngineEvent, heap[smallest] as EngineEvent)) smallest = right
+        if (left < heap.length && before(heap[left] as EngineEvent, heap[smallest] as EngineEvent))
+          smallest = left
+        if (
+          right < heap.length &&
+          before(heap[right] as EngineEvent, heap[smallest] as EngineEvent)
+        )
+          smallest = right
         if (smallest === index) break
         ;[heap[index], heap[smallest]] = [heap[smallest] as EngineEvent, heap[index] as EngineEvent]
         index = smallest

@@ -22,7 +22,10 @@ export class ExecSchedule {
     const fields = pattern.trim().split(/\s+/)
     const quartz = fields.length === 5 ? [...fields, '?'] : fields
     if (quartz.length < 6 || quartz.length > 7) {
-      throw invalid(pattern, `expected 6 or 7 fields (sec min hour day-of-month month day-of-week [year]), found ${fields.length}`)
+      throw invalid(
+        pattern,
+        `expected 6 or 7 fields (sec min hour day-of-month month day-of-week [year]), found ${fields.length}`,
+      )
     }
     try {
       const cron = new Cron(quartz.join(' '), {
@@ -44,5 +47,8 @@ export class ExecSchedule {
 }
 
 function invalid(pattern: string, reason: string) {
-  return fault('invalidParameter', `submitJobParam/execSchedule: '${pattern}' is not a valid schedule: ${reason}`)
+  return fault(
+    'invalidParameter',
+    `submitJobParam/execSchedule: '${pattern}' is not a valid schedule: ${reason}`,
+  )
 }

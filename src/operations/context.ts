@@ -1,9 +1,9 @@
 import type { HeaderOptions } from '../auth/credentials.js'
+import type { JobEngine } from '../engine/engine.js'
 import type { IpsObject } from '../schema/read.js'
 import type { OutObject } from '../schema/write.js'
 import type { Company, User } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
-import type { JobEngine } from '../engine/engine.js'
 
 /** What an operation gets: the authorised caller, its validated params, and the store. */
 export interface OperationContext {

@@ -2,7 +2,13 @@ import type { Operation } from './context.js'
 import { deleteJob, executeJob, pauseJob, resumeJob, stopJob } from './job-control.js'
 import { getActiveJobs, getScheduledJobs } from './job-lists.js'
 import { getAssetJobLogs, getJobLogDetails, getJobLogs } from './job-logs.js'
-import { checkLogin, getAllCompanies, getCompanyInfo, getCompanyMembership, getUserInfo } from './lookups.js'
+import {
+  checkLogin,
+  getAllCompanies,
+  getCompanyInfo,
+  getCompanyMembership,
+  getUserInfo,
+} from './lookups.js'
 import { submitJob } from './submit-job.js'
 
 /** The IPS operations ips-mock implements, by operation name. */

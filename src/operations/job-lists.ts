@@ -25,7 +25,10 @@ export const getActiveJobs: Operation = (context) => {
     .filter(
       (job) =>
         activeStates.has(job.state) ||
-        (waiting && job.state === 'Scheduled' && job.execTime !== undefined && job.triggerState === 'Normal'),
+        (waiting &&
+          job.state === 'Scheduled' &&
+          job.execTime !== undefined &&
+          job.triggerState === 'Normal'),
     )
     .map((job) => activeJob(context, job))
   return { jobArray: { items } }

@@ -1,4 +1,4 @@
-import { message, type MessageKey } from '../engine/messages.js'
+import { type MessageKey, message } from '../engine/messages.js'
 import { fault } from '../soap/faults.js'
 import type { JobLog, JobLogDetail } from '../store/models.js'
 import type { Operation } from './context.js'
@@ -56,7 +56,11 @@ export const getJobLogs: Operation = (context) => {
       )
     })
   const key = logSortKeys[String(params.sortBy ?? 'StartDate')] ?? logSortKeys.StartDate
-  logs = sortBy(logs, key as (log: JobLog) => string | number, (params.sortDirection as Direction) ?? 'Descending')
+  logs = sortBy(
+    logs,
+    key as (log: JobLog) => string | number,
+    (params.sortDirection as Direction) ?? 'Descending',
+  )
   const rows = positive('getJobLogsParam/numRows', params.numRows, Number.POSITIVE_INFINITY)
   return { jobLogArray: { items: logs.slice(0, rows).map((log) => jobLog(context, log)) } }
 }
@@ -75,8 +79,10 @@ export const getJobLogDetails: Operation = (context) => {
     const job = store.job(params.jobHandle)
     logs = store.logsOf(params.jobHandle)
     if (job) jobOf(context, params.jobHandle)
-    else if (logs.length === 0) throw fault('invalidParameter', `Invalid job handle '${params.jobHandle}'`)
-    else if (logs.some((log) => log.companyHandle !== context.company?.handle)) jobOf(context, params.jobHandle)
+    else if (logs.length === 0)
+      throw fault('invalidParameter', `Invalid job handle '${params.jobHandle}'`)
+    else if (logs.some((log) => log.companyHandle !== context.company?.handle))
+      jobOf(context, params.jobHandle)
   } else if (typeof params.originalName === 'string') {
     logs = store
       .companyLogs(context.company?.handle ?? '')
@@ -93,9 +99,14 @@ export const getJobLogDetails: Operation = (context) => {
   const byLogType = params.sortBy === 'LogType'
   const direction = (params.sortDirection as Direction) ?? 'Ascending'
   const items = logs.map((log) => {
-    let rows: JobLogDetail[] = types ? log.details.filter((row) => types.includes(row.logType)) : log.details
+    let rows: JobLogDetail[] = types
+      ? log.details.filter((row) => types.includes(row.logType))
+      : log.details
     rows = sortBy(rows, byLogType ? (row) => row.logType : (row) => row.dateCreated, direction)
-    return jobLog(context, log, { rows: rows.slice((page - 1) * perPage, page * perPage), total: rows.length })
+    return jobLog(context, log, {
+      rows: rows.slice((page - 1) * perPage, page * perPage),
+      total: rows.length,
+    })
   })
   return { jobLogArray: { items } }
 }

@@ -5,7 +5,11 @@ import { companyView } from './views.js'
 
 function sharesCompany(a: User, b: User): boolean {
   return a.memberships.some(
-    (ours) => ours.isActive && b.memberships.some((theirs) => theirs.isActive && theirs.companyHandle === ours.companyHandle),
+    (ours) =>
+      ours.isActive &&
+      b.memberships.some(
+        (theirs) => theirs.isActive && theirs.companyHandle === ours.companyHandle,
+      ),
   )
 }
 
@@ -45,17 +49,28 @@ export const getCompanyInfo: Operation = (context) => {
   let company: Company | undefined = context.company
   if (!company) {
     if (params.companyName === undefined && params.imsOrgId === undefined) {
-      throw fault('missingParameter', 'getCompanyInfoParam: companyHandle or companyName is required')
+      throw fault(
+        'missingParameter',
+        'getCompanyInfoParam: companyHandle or companyName is required',
+      )
     }
     company = store.companies
       .all()
       .find((candidate) =>
-        params.companyName !== undefined ? candidate.name === params.companyName : candidate.imsOrgId === params.imsOrgId,
+        params.companyName !== undefined
+          ? candidate.name === params.companyName
+          : candidate.imsOrgId === params.imsOrgId,
       )
     const name = String(params.companyName ?? params.imsOrgId)
     if (!company) throw fault('invalidCompany', `Invalid company '${name}'`)
-    if (user.role !== 'IpsAdmin' && !user.memberships.some((m) => m.isActive && m.companyHandle === company?.handle)) {
-      throw fault('illegalCompany', `User '${user.email}' is not a member of company '${company.handle}'`)
+    if (
+      user.role !== 'IpsAdmin' &&
+      !user.memberships.some((m) => m.isActive && m.companyHandle === company?.handle)
+    ) {
+      throw fault(
+        'illegalCompany',
+        `User '${user.email}' is not a member of company '${company.handle}'`,
+      )
     }
   }
   return { companyInfo: companyView(engine, company) }
@@ -84,7 +99,13 @@ export const getCompanyMembership: Operation = (context) => {
   const items = user.memberships.flatMap((membership) => {
     const company = context.store.company(membership.companyHandle)
     return company
-      ? [{ company: companyView(context.engine, company), role: membership.role, isActive: membership.isActive }]
+      ? [
+          {
+            company: companyView(context.engine, company),
+            role: membership.role,
+            isActive: membership.isActive,
+          },
+        ]
       : []
   })
   return { membershipArray: { items } }
@@ -95,7 +116,10 @@ export const getAllCompanies: Operation = ({ store, params, now, engine }) => {
   const at = now().getTime()
   const items = store.companies
     .all()
-    .filter((company) => params.includeExpired === true || !company.expires || Date.parse(company.expires) > at)
+    .filter(
+      (company) =>
+        params.includeExpired === true || !company.expires || Date.parse(company.expires) > at,
+    )
     .map((company) => companyView(engine, company))
   return { companyArray: { items } }
 }

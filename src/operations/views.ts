@@ -25,7 +25,10 @@ export function jobOf(context: OperationContext, handle: string): Job {
   const job = context.store.job(handle)
   if (!job) throw fault('invalidParameter', `Invalid job handle '${handle}'`)
   if (job.companyHandle !== context.company?.handle) {
-    throw fault('illegalCompany', `Job '${handle}' does not belong to company '${context.company?.handle}'`)
+    throw fault(
+      'illegalCompany',
+      `Job '${handle}' does not belong to company '${context.company?.handle}'`,
+    )
   }
   return job
 }

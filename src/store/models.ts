@@ -47,7 +47,14 @@ export const userSchema = z.object({
  * getScheduledJobs), then the `ActiveJob/state` constants a run goes through, `WaitingClient`
  * standing for a paused run, and `Done` once it has ended.
  */
-export const jobStates = ['Scheduled', 'New', 'Running', 'Stopping', 'WaitingClient', 'Done'] as const
+export const jobStates = [
+  'Scheduled',
+  'New',
+  'Running',
+  'Stopping',
+  'WaitingClient',
+  'Done',
+] as const
 
 /** `ScheduledJob/triggerState` values the mock uses. */
 export const triggerStates = ['Normal', 'Paused', 'Complete'] as const

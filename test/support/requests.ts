@@ -1,6 +1,6 @@
+import { getType, isSimpleType, submitJobElements } from '../../src/schema/table.js'
 import type { OutObject, OutValue } from '../../src/schema/write.js'
 import { writeElement } from '../../src/schema/write.js'
-import { getType, isSimpleType, submitJobElements } from '../../src/schema/table.js'
 
 export const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 export const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope'
@@ -51,7 +51,7 @@ function sample(name: string, typeName: string, mode: 'minimal' | 'full', index:
     case 'xsd:string':
       return sampleString(name, index)
     default:
-      return sampleValue(typeName, mode)
+      return sampleValue(typeName, mode, index)
   }
 }
 
@@ -60,13 +60,13 @@ function sample(name: string, typeName: string, mode: 'minimal' | 'full', index:
  * elements only, `full` fills every element (two items for repeated ones), keeping one element
  * of each documented "choose at most one" group.
  */
-export function sampleValue(typeName: string, mode: 'minimal' | 'full'): OutObject {
+export function sampleValue(typeName: string, mode: 'minimal' | 'full', index = 1): OutObject {
   const value: OutObject = {}
   for (const def of getType(typeName).elements) {
     if (def.min === 0 && (mode === 'minimal' || alternates.has(def.name))) continue
     const count = def.max > 1 ? (mode === 'full' ? 2 : Math.max(def.min, 1)) : 1
-    const items = Array.from({ length: count }, (_, index) =>
-      def.enum ? def.enum[0] : sample(def.name, def.type, mode, index + 1),
+    const items = Array.from({ length: count }, (_, position) =>
+      def.enum ? def.enum[0] : sample(def.name, def.type, mode, def.max > 1 ? position + 1 : index),
     )
     value[def.name] = def.max > 1 ? items : items[0]
   }
@@ -148,4 +148,11 @@ export async function post(
     body,
     headers: { 'content-type': 'text/xml; charset=UTF-8', ...headers },
   })
+}
+
+/** Any operation's `*Param` element, from field values, in schema order. */
+export function operationParam(operation: string, fields: OutObject, ns = NS_2014): string {
+  const name = `${operation}Param`
+  const typeName = `${name[0]?.toUpperCase()}${name.slice(1)}`
+  return writeElement(name, getType(typeName), fields, ns, '')
 }
