@@ -12,13 +12,34 @@ const { user, password } = logins.user
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`
 
 it.each([
-  ['the documented shape', `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>${password}</password><locale>en-US</locale><appName>a</appName><appVersion>1</appVersion><gzipResponse>false</gzipResponse><faultHttpStatusCode>200</faultHttpStatusCode></authHeader>`],
-  ['the schema shape', `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>${password}</password><accessToken>t</accessToken><samlResponse>s</samlResponse><locale>de-DE</locale><appName>a</appName><appVersion>1</appVersion></authHeader>`],
-  ["the request's versioned namespace", `<h:authHeader xmlns:h="${NS_2014}"><h:user>${user}</h:user><h:password>${password}</h:password></h:authHeader>`],
-  ['another versioned namespace', `<authHeader xmlns="http://www.scene7.com/IpsApi/xsd/2017-10-29-beta"><user>${user}</user><password>${password}</password></authHeader>`],
-  ['fields in any order', `<authHeader xmlns="${BASE_NS}"><appName>a</appName><password>${password}</password><user>${user}</user></authHeader>`],
-  ['the legacy AuthUser/AuthPassword headers', `<AuthUser xmlns="http://www.scene7.com/IpsApi">${user}</AuthUser><AuthPassword xmlns="http://www.scene7.com/IpsApi">${password}</AuthPassword>`],
-  ['an e-mail in another case', `<authHeader xmlns="${BASE_NS}"><user>USER@Demo-Co.test</user><password>${password}</password></authHeader>`],
+  [
+    'the documented shape',
+    `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>${password}</password><locale>en-US</locale><appName>a</appName><appVersion>1</appVersion><gzipResponse>false</gzipResponse><faultHttpStatusCode>200</faultHttpStatusCode></authHeader>`,
+  ],
+  [
+    'the schema shape',
+    `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>${password}</password><accessToken>t</accessToken><samlResponse>s</samlResponse><locale>de-DE</locale><appName>a</appName><appVersion>1</appVersion></authHeader>`,
+  ],
+  [
+    "the request's versioned namespace",
+    `<h:authHeader xmlns:h="${NS_2014}"><h:user>${user}</h:user><h:password>${password}</h:password></h:authHeader>`,
+  ],
+  [
+    'another versioned namespace',
+    `<authHeader xmlns="http://www.scene7.com/IpsApi/xsd/2017-10-29-beta"><user>${user}</user><password>${password}</password></authHeader>`,
+  ],
+  [
+    'fields in any order',
+    `<authHeader xmlns="${BASE_NS}"><appName>a</appName><password>${password}</password><user>${user}</user></authHeader>`,
+  ],
+  [
+    'the legacy AuthUser/AuthPassword headers',
+    `<AuthUser xmlns="http://www.scene7.com/IpsApi">${user}</AuthUser><AuthPassword xmlns="http://www.scene7.com/IpsApi">${password}</AuthPassword>`,
+  ],
+  [
+    'an e-mail in another case',
+    `<authHeader xmlns="${BASE_NS}"><user>USER@Demo-Co.test</user><password>${password}</password></authHeader>`,
+  ],
 ])('authenticates with %s', async (_name, header) => {
   const answer = await read(await post(soap(header)))
   expect(answer.fault).toBeUndefined()
@@ -37,7 +58,9 @@ it('takes a password containing a colon from HTTP Basic', async () => {
 
 it('prefers authHeader over HTTP Basic', async () => {
   const header = `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>bad</password></authHeader>`
-  const answer = await read(await post(soap(header), { authorization: basic(`${user}:${password}`) }))
+  const answer = await read(
+    await post(soap(header), { authorization: basic(`${user}:${password}`) }),
+  )
   expect(answer.fault?.code).toBe(10001)
 })
 
@@ -55,7 +78,11 @@ it('treats an authHeader without user as no credentials', async () => {
 
 it('refuses a wrong legacy password and a wrong Basic password alike', async () => {
   const legacy = await read(
-    await post(soap(`<AuthUser xmlns="http://www.scene7.com/IpsApi">${user}</AuthUser><AuthPassword xmlns="http://www.scene7.com/IpsApi">x</AuthPassword>`)),
+    await post(
+      soap(
+        `<AuthUser xmlns="http://www.scene7.com/IpsApi">${user}</AuthUser><AuthPassword xmlns="http://www.scene7.com/IpsApi">x</AuthPassword>`,
+      ),
+    ),
   )
   const http = await read(await post(soap(''), { authorization: basic(`${user}:x`) }))
   expect([legacy.fault?.code, http.fault?.code]).toEqual([10001, 10001])
@@ -69,5 +96,8 @@ it('refuses a malformed Basic header as no credentials', async () => {
 it('refuses a gzipResponse that is not a boolean', async () => {
   const header = `<authHeader xmlns="${BASE_NS}"><user>${user}</user><password>${password}</password><gzipResponse>maybe</gzipResponse></authHeader>`
   const answer = await read(await post(soap(header)))
-  expect(answer.fault).toMatchObject({ code: 30003, reason: "authHeader/gzipResponse: 'maybe' is not a valid xsd:boolean" })
+  expect(answer.fault).toMatchObject({
+    code: 30003,
+    reason: "authHeader/gzipResponse: 'maybe' is not a valid xsd:boolean",
+  })
 })

@@ -26,7 +26,9 @@ async function submitFault(body: string, headers: Record<string, string> = {}) {
 const publish = { publishType: 'Full', emailSetting: 'Error' }
 
 it('10000: no credentials at all', async () => {
-  const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: null }))
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: null }),
+  )
   expect(answer.status).toBe(500)
   expect(answer.fault).toEqual({
     element: 'authenticationFault',
@@ -40,7 +42,12 @@ it('10000: no credentials at all', async () => {
 
 it('10001: wrong password, with the documented reason', async () => {
   const answer = await submitFault(
-    submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: { user: logins.user.user, password: 'nope' } }),
+    submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: logins.user.user, password: 'nope' } },
+    ),
   )
   expect(answer.fault).toMatchObject({ code: 10001, reason: 'Invalid username/password' })
   expect(answer.xml).not.toContain('nope')
@@ -48,7 +55,12 @@ it('10001: wrong password, with the documented reason', async () => {
 
 it('10002: unknown user', async () => {
   const answer = await submitFault(
-    submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: { user: 'ghost@demo-co.test', password: 'x' } }),
+    submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: 'ghost@demo-co.test', password: 'x' } },
+    ),
   )
   expect(answer.fault).toMatchObject({
     element: 'authenticationFault',
@@ -58,7 +70,9 @@ it('10002: unknown user', async () => {
 })
 
 it('20003: a role that may not submit jobs, with the documented reason form', async () => {
-  const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: logins.portal }))
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: logins.portal }),
+  )
   expect(answer.fault).toEqual({
     element: 'authorizationFault',
     code: 20003,
@@ -69,12 +83,16 @@ it('20003: a role that may not submit jobs, with the documented reason form', as
 })
 
 it('20000: a company handle that names no company', async () => {
-  const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', { companyHandle: 'c|999' }))
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', { companyHandle: 'c|999' }),
+  )
   expect(answer.fault).toMatchObject({ code: 20000, reason: "Invalid company handle 'c|999'" })
 })
 
 it("20006: another company's handle", async () => {
-  const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', { companyHandle: OTHER_CO }))
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', { companyHandle: OTHER_CO }),
+  )
   expect(answer.fault).toMatchObject({
     element: 'authorizationFault',
     code: 20006,
@@ -83,7 +101,9 @@ it("20006: another company's handle", async () => {
 })
 
 it('20002: a userHandle that names no user', async () => {
-  const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', { userHandle: 'u|9|x@y.test' }))
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', { userHandle: 'u|9|x@y.test' }),
+  )
   expect(answer.fault).toMatchObject({ code: 20002, reason: "Invalid user handle 'u|9|x@y.test'" })
 })
 
@@ -100,14 +120,21 @@ it('20007: a userHandle from another company', async () => {
 it('20009: a user without any active membership', async () => {
   const lonely = {
     companies: [{ name: 'demo-co', handle: DEMO_CO }],
-    users: [{ email: 'lonely@demo-co.test', password: 'p', role: 'IpsUser' as const, companies: [] }],
+    users: [
+      { email: 'lonely@demo-co.test', password: 'p', role: 'IpsUser' as const, companies: [] },
+    ],
   }
   const { createIpsMock } = await import('../src/index.js')
   const isolated = createIpsMock({ seed: lonely })
   const response = await isolated.handle(
     new Request('https://x.scene7.com/scene7/services/IpsApiService', {
       method: 'POST',
-      body: submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: { user: 'lonely@demo-co.test', password: 'p' } }),
+      body: submitJobRequest(
+        'optimizeImagesJob',
+        'minimal',
+        {},
+        { auth: { user: 'lonely@demo-co.test', password: 'p' } },
+      ),
     }),
   )
   const answer = await read(response)
@@ -119,7 +146,9 @@ it('20009: a user without any active membership', async () => {
 
 it('30002: a required element is missing', async () => {
   const answer = await submitFault(
-    envelope(submitJobParam({ companyHandle: DEMO_CO, optimizeImagesJob: { emailSetting: 'All' } })),
+    envelope(
+      submitJobParam({ companyHandle: DEMO_CO, optimizeImagesJob: { emailSetting: 'All' } }),
+    ),
   )
   expect(answer.fault).toEqual({
     element: 'ipsApiFault',
@@ -137,7 +166,12 @@ it('30002: a required element of a nested type is missing', async () => {
         companyHandle: DEMO_CO,
         jobName: 'x',
         uploadUrlsJob: {
-          urlArray: { items: [{ sourceUrl: 'https://x.test/a.jpg', destPath: 'a' }, { sourceUrl: 'https://x.test/b.jpg' }] },
+          urlArray: {
+            items: [
+              { sourceUrl: 'https://x.test/a.jpg', destPath: 'a' },
+              { sourceUrl: 'https://x.test/b.jpg' },
+            ],
+          },
           overwrite: true,
           readyForPublish: true,
           createMask: false,
@@ -153,9 +187,13 @@ it('30002: a required element of a nested type is missing', async () => {
 })
 
 it('30002: no job element', async () => {
-  const answer = await submitFault(envelope(submitJobParam({ companyHandle: DEMO_CO, jobName: 'x' })))
+  const answer = await submitFault(
+    envelope(submitJobParam({ companyHandle: DEMO_CO, jobName: 'x' })),
+  )
   expect(answer.fault?.code).toBe(30002)
-  expect(answer.fault?.reason).toMatch(/^submitJobParam: a job element is required, one of imageServingPublishJob, /)
+  expect(answer.fault?.reason).toMatch(
+    /^submitJobParam: a job element is required, one of imageServingPublishJob, /,
+  )
 })
 
 it('30002: urlArray is required for UploadUrlsJob from IPS 4.5 on', async () => {
@@ -168,7 +206,14 @@ it('30002: urlArray is required for UploadUrlsJob from IPS 4.5 on', async () => 
     reason: 'submitJobParam/uploadUrlsJob/urlArray: required element is missing',
   })
   const old = await read(
-    await post(envelope(submitJobParam({ companyHandle: DEMO_CO, jobName: 'x', uploadUrlsJob: job }, 'http://www.scene7.com/IpsApi/xsd/2008-01-15'))),
+    await post(
+      envelope(
+        submitJobParam(
+          { companyHandle: DEMO_CO, jobName: 'x', uploadUrlsJob: job },
+          'http://www.scene7.com/IpsApi/xsd/2008-01-15',
+        ),
+      ),
+    ),
   )
   expect(old.fault).toBeUndefined()
 })
@@ -186,7 +231,8 @@ it('30001: two job elements', async () => {
   )
   expect(answer.fault).toMatchObject({
     code: 30001,
-    reason: 'submitJobParam: only one job element is allowed, found imageServingPublishJob and optimizeImagesJob',
+    reason:
+      'submitJobParam: only one job element is allowed, found imageServingPublishJob and optimizeImagesJob',
   })
 })
 
@@ -205,11 +251,15 @@ it('30001: execTime and execSchedule together', async () => {
 
 it('30001: a value that is not one of the documented constants (case-sensitive)', async () => {
   const answer = await submitFault(
-    submitJobRequest('uploadUrlsJob', 'minimal', {}).replace('<emailSetting>All</emailSetting>', '<emailSetting>Warning</emailSetting>'),
+    submitJobRequest('uploadUrlsJob', 'minimal', {}).replace(
+      '<emailSetting>All</emailSetting>',
+      '<emailSetting>Warning</emailSetting>',
+    ),
   )
   expect(answer.fault).toMatchObject({
     code: 30001,
-    reason: "submitJobParam/uploadUrlsJob/emailSetting: 'Warning' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
+    reason:
+      "submitJobParam/uploadUrlsJob/emailSetting: 'Warning' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
   })
 })
 
@@ -256,12 +306,17 @@ it('30003: an optional element placed after a later one', async () => {
     `<submitJobParam xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle><jobName>x</jobName><description>d</description><locale>en-US</locale><optimizeImagesJob><emailSetting>All</emailSetting></optimizeImagesJob></submitJobParam>`,
   )
   const answer = await submitFault(body)
-  expect(answer.fault?.reason).toMatch(/^submitJobParam\/locale: out of order; it must come before 'description' /)
+  expect(answer.fault?.reason).toMatch(
+    /^submitJobParam\/locale: out of order; it must come before 'description' /,
+  )
 })
 
 it('30003: an unknown element, with the nearest name', async () => {
   const answer = await submitFault(
-    submitJobRequest('optimizeImagesJob').replace('<emailSetting>', '<emailsetting>x</emailsetting><emailSetting>'),
+    submitJobRequest('optimizeImagesJob').replace(
+      '<emailSetting>',
+      '<emailsetting>x</emailsetting><emailSetting>',
+    ),
   )
   expect(answer.fault).toMatchObject({
     code: 30003,
@@ -274,11 +329,18 @@ it('30003: an element repeated beyond maxOccurs', async () => {
   const answer = await submitFault(
     submitJobRequest('optimizeImagesJob').replace('<jobName>', `<jobName>a</jobName><jobName>`),
   )
-  expect(answer.fault).toMatchObject({ code: 30003, reason: 'submitJobParam/jobName: occurs more than 1 time(s)' })
+  expect(answer.fault).toMatchObject({
+    code: 30003,
+    reason: 'submitJobParam/jobName: occurs more than 1 time(s)',
+  })
 })
 
 it.each([
-  ['xsd:boolean', '<overwrite>yes</overwrite>', "submitJobParam/uploadUrlsJob/overwrite: 'yes' is not a valid xsd:boolean"],
+  [
+    'xsd:boolean',
+    '<overwrite>yes</overwrite>',
+    "submitJobParam/uploadUrlsJob/overwrite: 'yes' is not a valid xsd:boolean",
+  ],
   [
     'xsd:int',
     '<manualCropOptions><left>1.5</left><right>0</right><top>0</top><bottom>0</bottom></manualCropOptions>',
@@ -303,16 +365,21 @@ it.each([
   expect(answer.fault).toMatchObject({ code: 30003, reason })
 })
 
-it.each(['2030-02-30T00:00:00Z', 'tomorrow', '2030-01-01', '10000-01-01T00:00:00Z', '2030-01-01T25:00:00Z'])(
-  '30003: execTime %s is not a valid xsd:dateTime',
-  async (value) => {
-    const answer = await submitFault(submitJobRequest('optimizeImagesJob', 'minimal', { execTime: value }))
-    expect(answer.fault).toMatchObject({
-      code: 30003,
-      reason: `submitJobParam/execTime: '${value}' is not a valid xsd:dateTime`,
-    })
-  },
-)
+it.each([
+  '2030-02-30T00:00:00Z',
+  'tomorrow',
+  '2030-01-01',
+  '10000-01-01T00:00:00Z',
+  '2030-01-01T25:00:00Z',
+])('30003: execTime %s is not a valid xsd:dateTime', async (value) => {
+  const answer = await submitFault(
+    submitJobRequest('optimizeImagesJob', 'minimal', { execTime: value }),
+  )
+  expect(answer.fault).toMatchObject({
+    code: 30003,
+    reason: `submitJobParam/execTime: '${value}' is not a valid xsd:dateTime`,
+  })
+})
 
 it('30003: a job element in another namespace', async () => {
   const body = envelope(
@@ -337,7 +404,9 @@ it('30003: text where a job element is expected', async () => {
 
 it('checks credentials before the request body', async () => {
   const answer = await submitFault(
-    envelope(submitJobParam({ jobName: 'no company' }), { auth: { user: logins.user.user, password: 'bad' } }),
+    envelope(submitJobParam({ jobName: 'no company' }), {
+      auth: { user: logins.user.user, password: 'bad' },
+    }),
   )
   expect(answer.fault?.code).toBe(10001)
 })

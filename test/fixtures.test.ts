@@ -19,7 +19,11 @@ it.each(fixtureCases)('$name: a fresh mock gives the recorded response', async (
   expect(request).toBe(fixture.request)
   const mock = createIpsMock()
   const response = await mock.handle(
-    new Request(SERVICE_URL, { method: 'POST', body: request, headers: { 'content-type': 'text/xml' } }),
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body: request,
+      headers: { 'content-type': 'text/xml' },
+    }),
   )
   const answer = await read(response)
   expect(answer.xml).toBe((await file(`${fixture.name}.response.xml`)).trimEnd())
@@ -29,7 +33,10 @@ it.each(fixtureCases)('$name: a fresh mock gives the recorded response', async (
   expect(mock.store.jobs.count()).toBe(fixture.code === 0 ? 1 : 0)
 })
 
-it.each(fixtureCases.filter((c) => c.code === 0))('$name: the request itself is valid against the reference XSD', async (fixture) => {
-  const param = /<submitJobParam[\s\S]*<\/submitJobParam>/.exec(fixture.request)?.[0] ?? ''
-  expect(validateIpsElement(param)).toEqual({ valid: true, errors: [] })
-})
+it.each(fixtureCases.filter((c) => c.code === 0))(
+  '$name: the request itself is valid against the reference XSD',
+  async (fixture) => {
+    const param = /<submitJobParam[\s\S]*<\/submitJobParam>/.exec(fixture.request)?.[0] ?? ''
+    expect(validateIpsElement(param)).toEqual({ valid: true, errors: [] })
+  },
+)

@@ -7,7 +7,9 @@ import { faultTable } from './support/fault-table.js'
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 
 it('carries the fault table generated from the fault catalog', () => {
-  const section = /<!-- fault-table:start -->\n([\s\S]*?)\n<!-- fault-table:end -->/.exec(readme)?.[1]
+  const section = /<!-- fault-table:start -->\n([\s\S]*?)\n<!-- fault-table:end -->/.exec(
+    readme,
+  )?.[1]
   expect(section).toBe(faultTable())
   expect(section?.split('\n')).toHaveLength(Object.keys(faults).length + 2)
 })

@@ -1,4 +1,5 @@
-import { request as httpRequest, Agent } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { Agent, request as httpRequest } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../src/server.js'
@@ -6,7 +7,6 @@ import { fixtureCases } from './support/fixture-cases.js'
 import { BASE_NS, logins, NS_2014, submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
-import { readFile } from 'node:fs/promises'
 
 let server: RunningServer
 const lines: string[] = []
@@ -27,7 +27,12 @@ interface Raw {
 /** A request through node:http, so headers and bytes arrive exactly as sent. */
 function raw(
   path: string,
-  options: { method?: string; body?: string | Buffer; headers?: Record<string, string>; agent?: Agent } = {},
+  options: {
+    method?: string
+    body?: string | Buffer
+    headers?: Record<string, string>
+    agent?: Agent
+  } = {},
 ): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url)
@@ -42,7 +47,12 @@ function raw(
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), reusedSocket: req.reusedSocket }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            reusedSocket: req.reusedSocket,
+          }),
         )
       },
     )
@@ -57,17 +67,25 @@ it('listens on loopback on the port it was given', () => {
   expect(server.port).toBeGreaterThan(0)
 })
 
-it.each(fixtureCases)('$name: the server answers exactly like the in-process mock', async (fixture) => {
-  const recorded = (await readFile(new URL(`../fixtures/submitJob/${fixture.name}.response.xml`, import.meta.url), 'utf8')).trimEnd()
-  const response = await fetch(server.serviceUrl, {
-    method: 'POST',
-    body: fixture.request,
-    headers: { 'content-type': 'text/xml; charset=UTF-8' },
-  })
-  const answer = await read(response)
-  expect(answer.xml).toBe(recorded)
-  expect(answer.status).toBe(fixture.code === 0 ? 200 : 500)
-})
+it.each(fixtureCases)(
+  '$name: the server answers exactly like the in-process mock',
+  async (fixture) => {
+    const recorded = (
+      await readFile(
+        new URL(`../fixtures/submitJob/${fixture.name}.response.xml`, import.meta.url),
+        'utf8',
+      )
+    ).trimEnd()
+    const response = await fetch(server.serviceUrl, {
+      method: 'POST',
+      body: fixture.request,
+      headers: { 'content-type': 'text/xml; charset=UTF-8' },
+    })
+    const answer = await read(response)
+    expect(answer.xml).toBe(recorded)
+    expect(answer.status).toBe(fixture.code === 0 ? 200 : 500)
+  },
+)
 
 it('answers the documented submitJob example sent by a raw fetch', async () => {
   const response = await fetch(server.serviceUrl, {
@@ -85,11 +103,18 @@ it('logs one line per request, without passwords', async () => {
   lines.length = 0
   await raw('/scene7/services/IpsApiService', { body: submitJobRequest('optimizeImagesJob') })
   await raw('/scene7/services/IpsApiService', {
-    body: submitJobRequest('optimizeImagesJob', 'minimal', {}, { auth: { user: logins.user.user, password: 'sekrit-wrong' } }),
+    body: submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: logins.user.user, password: 'sekrit-wrong' } },
+    ),
   })
   expect(lines).toHaveLength(2)
   expect(lines[0]).toMatch(/^POST \/scene7\/services\/IpsApiService submitJob 200 \d+\.\dms$/)
-  expect(lines[1]).toMatch(/^POST \/scene7\/services\/IpsApiService submitJob 500 fault=10001 \d+\.\dms$/)
+  expect(lines[1]).toMatch(
+    /^POST \/scene7\/services\/IpsApiService submitJob 500 fault=10001 \d+\.\dms$/,
+  )
   expect(lines.join('\n')).not.toMatch(/demo-user-pass|sekrit-wrong/)
 })
 
@@ -100,15 +125,19 @@ it('answers GET on the service URL with a SOAP fault, not a stack trace', async 
   const answer = await read(new Response(response.body.toString()))
   expect(answer.fault).toMatchObject({
     code: 30003,
-    reason: 'GET is not supported on /scene7/services/IpsApiService: send SOAP requests by POST, or GET /scene7/services/IpsApiService?wsdl for the WSDL',
+    reason:
+      'GET is not supported on /scene7/services/IpsApiService: send SOAP requests by POST, or GET /scene7/services/IpsApiService?wsdl for the WSDL',
   })
 })
 
-it.each(['/nothing/here', '/scene7/services/Other'])('answers an unknown path %s with a clear 404', async (path) => {
-  const response = await raw(path, { method: 'GET' })
-  expect(response.status).toBe(404)
-  expect(response.body.toString()).toMatch(/^ips-mock: n/)
-})
+it.each(['/nothing/here', '/scene7/services/Other'])(
+  'answers an unknown path %s with a clear 404',
+  async (path) => {
+    const response = await raw(path, { method: 'GET' })
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).toMatch(/^ips-mock: n/)
+  },
+)
 
 it('serves the plain-XML variant with bare return documents and bare faults', async () => {
   const param = `<submitJobParam><companyHandle>c|101</companyHandle><jobName>plain</jobName><optimizeImagesJob><emailSetting>All</emailSetting></optimizeImagesJob></submitJobParam>`
@@ -134,11 +163,22 @@ it('refuses a body over the limit with a fault and closes the connection', async
   const small = await startServer({ port: 0, maxBodyBytes: 2048, logLevel: 'silent' })
   try {
     const response = await new Promise<Raw>((resolve, reject) => {
-      const req = httpRequest(small.serviceUrl, { method: 'POST', headers: { 'content-type': 'text/xml' } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), reusedSocket: false }))
-      })
+      const req = httpRequest(
+        small.serviceUrl,
+        { method: 'POST', headers: { 'content-type': 'text/xml' } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+              reusedSocket: false,
+            }),
+          )
+        },
+      )
       req.on('error', reject)
       // Streamed without a content-length, so the server must count while reading.
       req.write('<a>'.padEnd(1500, ' '))
@@ -148,7 +188,10 @@ it('refuses a body over the limit with a fault and closes the connection', async
     expect(response.status).toBe(500)
     expect(response.headers.connection).toBe('close')
     const answer = await read(new Response(response.body.toString()))
-    expect(answer.fault).toMatchObject({ code: 30003, reason: 'The request body exceeds the limit of 2048 bytes' })
+    expect(answer.fault).toMatchObject({
+      code: 30003,
+      reason: 'The request body exceeds the limit of 2048 bytes',
+    })
   } finally {
     await small.close()
   }
@@ -160,7 +203,9 @@ it('gzips when the client accepts it, and as authHeader/gzipResponse says', asyn
     headers: { 'accept-encoding': 'gzip, deflate' },
   })
   expect(accepted.headers['content-encoding']).toBe('gzip')
-  expect(gunzipSync(accepted.body).toString()).toContain('<ns1:jobHandle>j|101|optimizeImagesJob job|</ns1:jobHandle>')
+  expect(gunzipSync(accepted.body).toString()).toContain(
+    '<ns1:jobHandle>j|101|optimizeImagesJob job|</ns1:jobHandle>',
+  )
 
   const header = (gzip: boolean, name: string) =>
     submitJobRequest('optimizeImagesJob', 'minimal', { jobName: name }).replace(
@@ -178,18 +223,50 @@ it('gzips when the client accepts it, and as authHeader/gzipResponse says', asyn
   expect(forced.headers['content-encoding']).toBe('gzip')
   expect(gunzipSync(forced.body).toString()).toContain('forced')
 
-  const plain = await raw('/scene7/services/IpsApiService', { body: submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'plain' }) })
+  const plain = await raw('/scene7/services/IpsApiService', {
+    body: submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'plain' }),
+  })
   expect(plain.headers['content-encoding']).toBeUndefined()
 })
 
 it('keeps connections alive', async () => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
   try {
-    const first = await raw('/scene7/services/IpsApiService', { body: submitJobRequest('optimizeImagesJob'), agent })
-    const second = await raw('/scene7/services/IpsApiService', { body: submitJobRequest('optimizeImagesJob'), agent })
+    const first = await raw('/scene7/services/IpsApiService', {
+      body: submitJobRequest('optimizeImagesJob'),
+      agent,
+    })
+    const second = await raw('/scene7/services/IpsApiService', {
+      body: submitJobRequest('optimizeImagesJob'),
+      agent,
+    })
     expect(first.status).toBe(200)
     expect(second.reusedSocket).toBe(true)
   } finally {
     agent.destroy()
   }
+})
+
+it.each([
+  ['/scene7/webservice/IpsApi-2014-04-03.wsdl', 'http://www.scene7.com/IpsApi/xsd/2014-04-03'],
+  ['/scene7/webservice/IpsApi-2022-11-01-beta.wsdl', 'http://www.scene7.com/IpsApi/xsd/2022-11-01-beta'],
+  ['/scene7/webservice/IpsApi.wsdl', 'http://www.scene7.com/IpsApi/xsd'],
+  ['/scene7/services/IpsApiService?wsdl', 'http://www.scene7.com/IpsApi/xsd/2014-04-03'],
+])('serves %s for its namespace, addressed at the server', async (path, ns) => {
+  const response = await raw(path, { method: 'GET' })
+  expect(response.status).toBe(200)
+  const wsdl = response.body.toString()
+  expect(wsdl).toContain(`targetNamespace="${ns}"`)
+  expect(wsdl).toContain(`location="${server.serviceUrl}"`)
+  for (const operation of ['submitJob', 'getActiveJobs', 'getJobLogDetails', 'getAllCompanies']) {
+    expect(wsdl).toContain(`<wsdl:operation name="${operation}">`)
+  }
+})
+
+it('rewrites the WSDL address with ?serviceUrl= and refuses one that cannot be written', async () => {
+  const proxied = await raw('/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=https://proxy.test/ips', { method: 'GET' })
+  expect(proxied.body.toString()).toContain('location="https://proxy.test/ips"')
+  const bad = await raw('/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=%00', { method: 'GET' })
+  expect(bad.status).toBe(400)
+  expect(bad.body.toString()).toMatch(/^\[ips-mock\] Failed to write "\\u0000"/)
 })

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { useMswMock } from './support/msw.js'
 import {
   DEMO_CO,
   envelope,
@@ -8,7 +9,6 @@ import {
   submitJobParam,
   submitJobRequest,
 } from './support/requests.js'
-import { useMswMock } from './support/msw.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
 
@@ -88,7 +88,9 @@ it('keeps typed values of the job element', async () => {
 it('makes job names unique per company and keeps the submitted name', async () => {
   const handles: string[] = []
   for (let i = 0; i < 3; i++) {
-    const answer = await read(await post(submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'Nightly' })))
+    const answer = await read(
+      await post(submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'Nightly' })),
+    )
     handles.push((answer.body.submitJobReturn as { jobHandle: string }).jobHandle)
   }
   expect(handles).toEqual(['j|101|Nightly|', 'j|101|Nightly_1|', 'j|101|Nightly_2|'])
@@ -100,9 +102,14 @@ it('makes job names unique per company and keeps the submitted name', async () =
   // Another company may use the same name.
   const other = await read(
     await post(
-      submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'Nightly', companyHandle: 'c|102' }, {
-        auth: { user: 'user@other-co.test', password: 'other-user-pass' },
-      }),
+      submitJobRequest(
+        'optimizeImagesJob',
+        'minimal',
+        { jobName: 'Nightly', companyHandle: 'c|102' },
+        {
+          auth: { user: 'user@other-co.test', password: 'other-user-pass' },
+        },
+      ),
     ),
   )
   expect((other.body.submitJobReturn as { jobHandle: string }).jobHandle).toBe('j|102|Nightly|')
@@ -111,7 +118,9 @@ it('makes job names unique per company and keeps the submitted name', async () =
 it('sends job e-mail to userHandle when given, else to the submitter', async () => {
   const answer = await read(
     await post(
-      submitJobRequest('optimizeImagesJob', 'minimal', { userHandle: 'u|1003|portal@demo-co.test' }),
+      submitJobRequest('optimizeImagesJob', 'minimal', {
+        userHandle: 'u|1003|portal@demo-co.test',
+      }),
     ),
   )
   const job = mock.store.job((answer.body.submitJobReturn as { jobHandle: string }).jobHandle)
@@ -130,9 +139,14 @@ it('schedules a job with execSchedule instead of running it', async () => {
 it('lets IpsAdmin submit in a company it is not a member of', async () => {
   const answer = await read(
     await post(
-      submitJobRequest('optimizeImagesJob', 'minimal', { companyHandle: 'c|102' }, {
-        auth: { user: 'admin@demo-co.test', password: 'demo-admin-pass' },
-      }),
+      submitJobRequest(
+        'optimizeImagesJob',
+        'minimal',
+        { companyHandle: 'c|102' },
+        {
+          auth: { user: 'admin@demo-co.test', password: 'demo-admin-pass' },
+        },
+      ),
     ),
   )
   expect(answer.fault).toBeUndefined()
@@ -153,11 +167,18 @@ it('answers the documented example in the unversioned namespace', async () => {
 it('stores nothing when a submit is refused', async () => {
   const before = mock.store.jobs.count()
   const answer = await read(
-    await post(submitJobRequest('optimizeImagesJob', 'minimal', { execTime: '2030-01-01T00:00:00Z', execSchedule: '0 0 * * * ?' })),
+    await post(
+      submitJobRequest('optimizeImagesJob', 'minimal', {
+        execTime: '2030-01-01T00:00:00Z',
+        execSchedule: '0 0 * * * ?',
+      }),
+    ),
   )
   expect(answer.fault?.code).toBe(30001)
   expect(mock.store.jobs.count()).toBe(before)
   // The refused name stays free.
   const ok = await read(await post(submitJobRequest('optimizeImagesJob')))
-  expect((ok.body.submitJobReturn as { jobHandle: string }).jobHandle).toBe('j|101|optimizeImagesJob job|')
+  expect((ok.body.submitJobReturn as { jobHandle: string }).jobHandle).toBe(
+    'j|101|optimizeImagesJob job|',
+  )
 })

@@ -152,7 +152,6 @@ describe.each([
         callback(null, { status: 200, statusCode: 200, headers: {} }, reply)
       },
     }
-    // biome-ignore lint/suspicious/noExplicitAny: node-soap types `httpClient` as its own class
     const client = await createClientAsync(file, { strict: true, httpClient: httpClient as any })
     const service = client.describe().IpsApiService
     expect(Object.keys(service)).toEqual(['IpsApiSoapPort', 'IpsApiSoap12Port'])

@@ -64,7 +64,7 @@ export function resolveOperation(param: XmlElement): OperationDef {
     )
     throw fault(
       'invalidRequestXml',
-      `Unknown operation element '${param.name}'` + (hint ? ` (did you mean '${hint}'?)` : ''),
+      `Unknown operation element '${param.name}'${hint ? ` (did you mean '${hint}'?)` : ''}`,
     )
   }
   return operation

@@ -17,11 +17,19 @@ export function wsdlResponse(url: URL, basePath: string, version: string | undef
   const key = `${version ?? ''} ${serviceUrl}`
   let wsdl = cache.get(key)
   if (wsdl === undefined) {
-    wsdl = generateWsdl({
-      ...(version ? { version } : {}),
-      serviceUrl,
-      operations: Object.keys(operationHandlers),
-    })
+    try {
+      wsdl = generateWsdl({
+        ...(version ? { version } : {}),
+        serviceUrl,
+        operations: Object.keys(operationHandlers),
+      })
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      return new Response(`${reason}\n`, {
+        status: 400,
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      })
+    }
     if (cache.size > 100) cache.clear()
     cache.set(key, wsdl)
   }

@@ -316,7 +316,7 @@ export class JobEngine {
 
   async #fire(handle: string, at: number, manual: boolean): Promise<void> {
     const job = this.#store.job(handle)
-    if (!job || job.state !== 'Scheduled') return
+    if (job?.state !== 'Scheduled') return
     if (job.execSchedule === undefined) {
       // A one-shot execTime job becomes its own run.
       this.#bump(handle)

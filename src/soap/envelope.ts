@@ -29,7 +29,7 @@ export function readEnvelope(root: XmlElement): SoapEnvelope {
   const parts = root.children
   const header = parts[0]?.name === 'Header' && parts[0].ns === root.ns ? parts[0] : undefined
   const body = parts[header ? 1 : 0]
-  if (!body || body.name !== 'Body' || body.ns !== root.ns) {
+  if (body?.name !== 'Body' || body.ns !== root.ns) {
     throw fault('invalidRequestXml', 'Envelope: expected an optional Header followed by a Body')
   }
   if (parts.length > (header ? 2 : 1)) {

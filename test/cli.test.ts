@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { once } from 'node:events'
+import { afterEach, expect, it } from 'vitest'
+import { read } from './support/soap.js'
+
+let child: ChildProcess | undefined
+afterEach(() => {
+  child?.kill('SIGKILL')
+  child = undefined
+})
+
+/** Starts `ips-mock` from source and resolves with everything it printed once it listens. */
+async function start(...args: string[]): Promise<string> {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: new URL('..', import.meta.url),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
+    output += chunk.toString()
+    if (output.includes('Demo logins:') || output.includes('Users:')) break
+  }
+  return output
+}
+
+it('serves the demo seed on a free port, answers the README curl example and stops on SIGTERM', async () => {
+  const printed = await start('serve', '--port', '0', '--quiet')
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/scene7)/.exec(printed)?.[1]
+  expect(url).toBeDefined()
+  expect(printed).toContain('user@demo-co.test / demo-user-pass (IpsUser)')
+  expect(printed).toContain(`WSDL:         ${url}/webservice/IpsApi-2014-04-03.wsdl`)
+
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+  const body = /--data '([\s\S]*?)'\n```/.exec(readme)?.[1] as string
+  const response = await fetch(`${url}/services/IpsApiService`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml; charset=UTF-8', soapaction: 'submitJob' },
+    body,
+  })
+  const answer = await read(response)
+  expect(answer.body.submitJobReturn).toEqual({ jobHandle: 'j|101|My Test Job|' })
+  expect(readme).toContain(answer.xml)
+
+  const exited = once(child as ChildProcess, 'exit')
+  child?.kill('SIGTERM')
+  const [code] = await exited
+  expect(code).toBe(0)
+})
+
+it('prints users but no passwords for a custom seed, and refuses bad options', async () => {
+  const printed = await start('serve', '--port', '0', '--quiet', '--seed-file', 'test/support/seed.json')
+  expect(printed).toContain('ci@acme.test (IpsUser)')
+  expect(printed).not.toContain('acme-secret')
+  child?.kill('SIGKILL')
+
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'abc'], {
+    cwd: new URL('..', import.meta.url),
+  })
+  let error = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    error += chunk.toString()
+  })
+  const [code] = await once(child, 'exit')
+  expect(code).toBe(1)
+  expect(error).toBe('[ips-mock] Failed to start: --port must be a whole number, got "abc".\n')
+})
