@@ -109,7 +109,8 @@ export function readComplex(
     }
     if (values.length < def.min) {
       const later = children.slice(at).some((child) => child.name === def.name)
-      if (later) misplaced(type, children, at, path, def.name)
+      const unknown = at < children.length && !type.index.has((children[at] as XmlElement).name)
+      if (later || unknown) misplaced(type, children, at, path, def.name)
       throw fault('missingParameter', `${path}/${def.name}: required element is missing`)
     }
     if (values.length > 0) result[def.name] = def.max > 1 ? values : values[0]
