@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
+import { readFile } from 'node:fs/promises'
 import { afterEach, expect, it } from 'vitest'
 import { read } from './support/soap.js'
 
@@ -52,14 +52,25 @@ it('serves the demo seed on a free port, answers the README curl example and sto
 })
 
 it('prints users but no passwords for a custom seed, and refuses bad options', async () => {
-  const printed = await start('serve', '--port', '0', '--quiet', '--seed-file', 'test/support/seed.json')
+  const printed = await start(
+    'serve',
+    '--port',
+    '0',
+    '--quiet',
+    '--seed-file',
+    'test/support/seed.json',
+  )
   expect(printed).toContain('ci@acme.test (IpsUser)')
   expect(printed).not.toContain('acme-secret')
   child?.kill('SIGKILL')
 
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'abc'], {
-    cwd: new URL('..', import.meta.url),
-  })
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'abc'],
+    {
+      cwd: new URL('..', import.meta.url),
+    },
+  )
   let error = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     error += chunk.toString()

@@ -43,7 +43,7 @@ useMswMock({
 })
 
 it('checkLogin: ValidLogin for a right password, InvalidLogin otherwise', async () => {
-  const check = async (fields: Record<string, unknown>) => (await ok('checkLogin', fields)).status
+  const check = async (fields: Record<string, string>) => (await ok('checkLogin', fields)).status
   expect(await check({ email: 'portal@demo-co.test', password: 'demo-portal-pass' })).toBe(
     'ValidLogin',
   )

@@ -249,7 +249,10 @@ it('keeps connections alive', async () => {
 
 it.each([
   ['/scene7/webservice/IpsApi-2014-04-03.wsdl', 'http://www.scene7.com/IpsApi/xsd/2014-04-03'],
-  ['/scene7/webservice/IpsApi-2022-11-01-beta.wsdl', 'http://www.scene7.com/IpsApi/xsd/2022-11-01-beta'],
+  [
+    '/scene7/webservice/IpsApi-2022-11-01-beta.wsdl',
+    'http://www.scene7.com/IpsApi/xsd/2022-11-01-beta',
+  ],
   ['/scene7/webservice/IpsApi.wsdl', 'http://www.scene7.com/IpsApi/xsd'],
   ['/scene7/services/IpsApiService?wsdl', 'http://www.scene7.com/IpsApi/xsd/2014-04-03'],
 ])('serves %s for its namespace, addressed at the server', async (path, ns) => {
@@ -264,9 +267,14 @@ it.each([
 })
 
 it('rewrites the WSDL address with ?serviceUrl= and refuses one that cannot be written', async () => {
-  const proxied = await raw('/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=https://proxy.test/ips', { method: 'GET' })
+  const proxied = await raw(
+    '/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=https://proxy.test/ips',
+    { method: 'GET' },
+  )
   expect(proxied.body.toString()).toContain('location="https://proxy.test/ips"')
-  const bad = await raw('/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=%00', { method: 'GET' })
+  const bad = await raw('/scene7/webservice/IpsApi-2014-04-03.wsdl?serviceUrl=%00', {
+    method: 'GET',
+  })
   expect(bad.status).toBe(400)
   expect(bad.body.toString()).toMatch(/^\[ips-mock\] Failed to write "\\u0000"/)
 })

@@ -86,6 +86,8 @@ export class JobEngine {
   readonly #options: EngineOptions
   readonly #queue = new EventQueue()
   readonly #plans = new Map<string, RunPlan>()
+  /** Outcomes of triggered runs whose plan has not been needed yet. */
+  readonly #outcomes = new Map<string, Outcome>()
   readonly #versions = new Map<string, number>()
   readonly #faker = new Faker({ locale: [en] })
   #settling: Promise<void> = Promise.resolve()
@@ -103,6 +105,7 @@ export class JobEngine {
   reset(): void {
     this.#queue.clear()
     this.#plans.clear()
+    this.#outcomes.clear()
     this.#versions.clear()
     this.outbox.length = 0
   }
@@ -112,26 +115,32 @@ export class JobEngine {
     ExecSchedule.parse(pattern, this.#options.timeZone)
   }
 
-  /** Takes a newly submitted job into the life cycle. */
-  async accept(job: Job): Promise<void> {
-    await this.settle()
-    const now = this.#options.clock.now()
+  /**
+   * Takes a new job into the life cycle before it is stored: fills in its state, trigger and fire
+   * times on the plain record (no store round trip), and queues its first event. Synchronous, so
+   * the submit path stays cheap; events of a job that never got stored are skipped.
+   */
+  admit(job: Job): void {
+    const now = this.#options.clock.now().getTime()
     if (job.execSchedule !== undefined) {
-      const next = ExecSchedule.parse(job.execSchedule, this.#options.timeZone).next(now)
-      await this.#update(job.handle, (draft) => {
-        draft.triggerState = next ? 'Normal' : 'Complete'
-        if (next) draft.nextFireTime = next.toISOString()
-      })
-      if (next) this.#push(job.handle, 'fire', next.getTime())
+      const next = ExecSchedule.parse(job.execSchedule, this.#options.timeZone).next(new Date(now))
+      job.state = 'Scheduled'
+      job.triggerState = next ? 'Normal' : 'Complete'
+      if (next) {
+        job.nextFireTime = next.toISOString()
+        this.#push(job.handle, 'fire', next.getTime())
+      }
     } else if (job.execTime !== undefined) {
-      const at = parseDateTime(job.execTime, this.#options.timeZone)
-      await this.#update(job.handle, (draft) => {
-        draft.triggerState = 'Normal'
-        draft.nextFireTime = at.toISOString()
-      })
-      this.#push(job.handle, 'fire', Math.max(at.getTime(), now.getTime()))
+      const at = parseDateTime(job.execTime, this.#options.timeZone).getTime()
+      job.state = 'Scheduled'
+      job.triggerState = 'Normal'
+      job.nextFireTime = new Date(at).toISOString()
+      this.#push(job.handle, 'fire', Math.max(at, now))
     } else {
-      await this.#trigger(job.handle, now.getTime())
+      job.state = 'New'
+      job.triggerTime = new Date(now).toISOString()
+      this.#planFor(job)
+      this.#push(job.handle, 'start', now + this.#options.durations.startDelay)
     }
   }
 
@@ -158,7 +167,7 @@ export class JobEngine {
 
   /** The progress of a run at the clock's current time. */
   progress(job: Job): Progress {
-    const plan = this.#plans.get(job.handle)
+    const plan = this.#planOf(job.handle)
     const now = this.#options.clock.now().getTime()
     const total = plan?.items.length ?? 0
     if (!plan || job.state === 'New') {
@@ -180,7 +189,7 @@ export class JobEngine {
   /** Lets a run held by a scenario finish now. @throws IpsFault 30001 when it is not held. */
   async release(handle: string): Promise<void> {
     await this.settle()
-    const plan = this.#plans.get(handle)
+    const plan = this.#planOf(handle)
     if (!plan?.hold) throw fault('invalidParameter', `Job '${handle}' is not held by a scenario`)
     plan.hold = false
     if (plan.runningSince !== undefined) {
@@ -239,7 +248,7 @@ export class JobEngine {
       if (next) this.#push(job.handle, 'fire', next.getTime())
       return
     }
-    const plan = this.#plans.get(job.handle)
+    const plan = this.#planOf(job.handle)
     if (job.state !== 'WaitingClient' || !plan) throw notAllowed(job, 'resumed', 'it is not paused')
     const started = job.startDate !== undefined
     await this.#update(job.handle, (draft) => {
@@ -262,6 +271,7 @@ export class JobEngine {
     }
     this.#bump(job.handle)
     this.#plans.delete(job.handle)
+    this.#outcomes.delete(job.handle)
     await this.#store.removeJob(job.handle)
   }
 
@@ -292,7 +302,7 @@ export class JobEngine {
   /** Ends the current running stretch; future start/finish events become obsolete. */
   #pause(handle: string, now: number): RunPlan | undefined {
     this.#bump(handle)
-    const plan = this.#plans.get(handle)
+    const plan = this.#planOf(handle)
     if (plan?.runningSince !== undefined) {
       plan.elapsedMs += now - plan.runningSince
       plan.runningSince = undefined
@@ -351,7 +361,7 @@ export class JobEngine {
     await this.#trigger(run.handle, at)
   }
 
-  /** A run is triggered: its plan is fixed and it waits in New for its start. */
+  /** A run is triggered: its outcome is fixed and it waits in New for its start. */
   async #trigger(handle: string, at: number): Promise<void> {
     const job = await this.#update(handle, (draft) => {
       draft.state = 'New'
@@ -359,24 +369,42 @@ export class JobEngine {
       delete draft.triggerState
       delete draft.nextFireTime
     })
-    this.#plans.set(handle, this.#plan(job))
+    this.#planFor(job)
     this.#push(handle, 'start', at + this.#options.durations.startDelay)
   }
 
-  #plan(job: Job): RunPlan {
-    this.#faker.seed(hash(`${this.#options.fakerSeed}:${job.handle}`))
-    const kind = jobKinds[job.jobElement]
-    const items: ItemResult[] = (kind?.items(job.params, this.#faker) ?? []).map((item) => ({
-      item,
-      result: 'success' as const,
-    }))
+  /** Fixes a run's outcome now (so "the next job" means this one); its files come later. */
+  #planFor(job: Job): void {
     const outcome: Outcome =
       this.#options.scenarios.take({
         jobName: job.originalName,
         jobElement: job.jobElement,
         type: job.type,
         companyHandle: job.companyHandle,
-      }) ?? {}
+      }) ?? noScenario
+    this.#outcomes.set(job.handle, outcome)
+  }
+
+  /** The run's plan, built on first use from its outcome and the job's parameters. */
+  #planOf(handle: string): RunPlan | undefined {
+    let plan = this.#plans.get(handle)
+    if (plan) return plan
+    const outcome = this.#outcomes.get(handle)
+    const job = this.#store.job(handle)
+    if (!outcome || !job) return undefined
+    plan = this.#plan(job, outcome)
+    this.#plans.set(handle, plan)
+    this.#outcomes.delete(handle)
+    return plan
+  }
+
+  #plan(job: Job, outcome: Outcome): RunPlan {
+    this.#faker.seed(hash(`${this.#options.fakerSeed}:${job.handle}`))
+    const kind = jobKinds[job.jobElement]
+    const items: ItemResult[] = (kind?.items(job.params, this.#faker) ?? []).map((item) => ({
+      item,
+      result: 'success' as const,
+    }))
     this.#apply(items, outcome.errors, 'error')
     this.#apply(items, outcome.warnings, 'warning')
     const durations = this.#options.durations
@@ -429,11 +457,12 @@ export class JobEngine {
   }
 
   async #start(handle: string, at: number): Promise<void> {
+    if (!this.#store.job(handle)) return
     const job = await this.#update(handle, (draft) => {
       draft.state = 'Running'
       draft.startDate = new Date(at).toISOString()
     })
-    const plan = this.#plans.get(handle)
+    const plan = this.#planOf(handle)
     if (!plan) return
     plan.runningSince = at
     notify(this, this.#store, job, 'started')
@@ -441,7 +470,7 @@ export class JobEngine {
   }
 
   async #finish(handle: string, at: number): Promise<void> {
-    const plan = this.#plans.get(handle)
+    const plan = this.#planOf(handle)
     const current = this.#store.job(handle)
     if (!plan || !current) return
     const startedAt = Date.parse(current.startDate ?? current.triggerTime ?? current.submittedAt)
@@ -456,6 +485,7 @@ export class JobEngine {
       draft.startDate ??= new Date(startedAt).toISOString()
     })
     this.#plans.delete(handle)
+    this.#versions.delete(handle)
     const results = plan.items.slice(0, processed)
     await this.#store.addJobLog(this.#log(job, plan, results, startedAt, at, stopped))
     notify(this, this.#store, job, 'completed', {
@@ -542,6 +572,8 @@ export class JobEngine {
     }
   }
 }
+
+const noScenario: Outcome = Object.freeze({})
 
 /** `ImageServingPublishJob/publishType` → the job log's jobSubType (reference §6.1). */
 const subTypes: Record<string, string> = {

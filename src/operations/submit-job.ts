@@ -89,7 +89,7 @@ export const submitJob: Operation = async (context) => {
     originalName,
     jobElement,
     type: jobTypeNames[jobElement] ?? jobElement,
-    state: params.execTime !== undefined || params.execSchedule !== undefined ? 'Scheduled' : 'New',
+    state: 'New',
     runCount: 0,
     submitUserHandle: user.handle,
     submitUserEmail: user.email,
@@ -103,12 +103,12 @@ export const submitJob: Operation = async (context) => {
     const value = params[key]
     if (value !== undefined) record[key] = String(value)
   }
+  engine.admit(record)
   try {
     await store.addJob(record)
   } catch (error) {
     store.releaseJobName(company.handle, name)
     throw error
   }
-  await engine.accept(record)
   return { jobHandle: record.handle }
 }
