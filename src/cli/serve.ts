@@ -28,6 +28,7 @@ async function loadSeed(file: string | undefined): Promise<SeedData> {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(
       `[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`,
+      { cause: error },
     )
   }
 }

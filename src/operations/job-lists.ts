@@ -6,7 +6,14 @@ const activeStates = new Set<Job['state']>(['New', 'Running', 'Stopping', 'Waiti
 
 function jobsOf(context: OperationContext): Job[] {
   const { params, store } = context
-  const jobs = companiesOf(context).flatMap((company) => store.jobsOf(company))
+  const companies = companiesOf(context)
+  // A handle is a direct lookup, whatever the number of stored jobs.
+  const jobs =
+    typeof params.jobHandle === 'string'
+      ? [store.job(params.jobHandle)].filter(
+          (job): job is Job => job !== undefined && companies.includes(job.companyHandle),
+        )
+      : companies.flatMap((company) => store.jobsOf(company))
   return jobs.filter(
     (job) =>
       (params.jobHandle === undefined || job.handle === params.jobHandle) &&

@@ -2,12 +2,7 @@ import reference from './ips-api.schema.json' with { type: 'json' }
 
 /** XML Schema simple types that IPS uses. */
 export type SimpleType =
-  | 'xsd:string'
-  | 'xsd:int'
-  | 'xsd:long'
-  | 'xsd:double'
-  | 'xsd:boolean'
-  | 'xsd:dateTime'
+  'xsd:string' | 'xsd:int' | 'xsd:long' | 'xsd:double' | 'xsd:boolean' | 'xsd:dateTime'
 
 /** One child element of an IPS type, in schema order. */
 export interface ElementDef {

@@ -53,15 +53,13 @@ function invalid(reason: string): Error {
 export function resolveSeed(seed: SeedData): ResolvedSeed {
   const faker = new Faker({ locale: [en] })
   faker.seed(seed.fakerSeed ?? 7)
-  const companies = seed.companies.map(
-    (company, position): Company => ({
-      handle: company.handle ?? `c|${100 + position + 1}`,
-      name: company.name,
-      rootPath: company.rootPath ?? rootPathOf(company.name),
-      ...(company.expires ? { expires: company.expires } : {}),
-      ...(company.imsOrgId ? { imsOrgId: company.imsOrgId } : {}),
-    }),
-  )
+  const companies = seed.companies.map((company, position): Company => ({
+    handle: company.handle ?? `c|${100 + position + 1}`,
+    name: company.name,
+    rootPath: company.rootPath ?? rootPathOf(company.name),
+    ...(company.expires ? { expires: company.expires } : {}),
+    ...(company.imsOrgId ? { imsOrgId: company.imsOrgId } : {}),
+  }))
   const byKey = new Map<string, Company>()
   for (const company of companies) {
     if (byKey.has(company.handle) || byKey.has(company.name)) {

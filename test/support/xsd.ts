@@ -42,7 +42,7 @@ function compile(text: string, label: string): XsdValidator {
   try {
     return XsdValidator.fromDoc(doc)
   } catch (error) {
-    throw new Error(`cannot compile ${label}: ${describe(error).join('; ')}`)
+    throw new Error(`cannot compile ${label}: ${describe(error).join('; ')}`, { cause: error })
   } finally {
     doc.dispose()
   }

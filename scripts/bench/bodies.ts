@@ -1,0 +1,19 @@
+/** Request bodies the benchmarks send. */
+const envelope = (user: string, password: string, body: string) =>
+  `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>${user}</user><password>${password}</password><appName>bench</appName><appVersion>1</appVersion></authHeader></soapenv:Header><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
+
+const NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
+let jobCounter = 0
+/** A valid submitJob with a name no other request uses. */
+export const submitBody = (password = 'demo-user-pass') =>
+  envelope(
+    'user@demo-co.test',
+    password,
+    `<submitJobParam xmlns="${NS}"><companyHandle>c|101</companyHandle><jobName>bench ${process.pid} ${jobCounter++}</jobName><uploadUrlsJob><urlArray><items><sourceUrl>https://images.example.test/a.jpg</sourceUrl><destPath>in/a.jpg</destPath></items></urlArray><overwrite>true</overwrite><readyForPublish>true</readyForPublish><createMask>false</createMask><emailSetting>None</emailSetting></uploadUrlsJob></submitJobParam>`,
+  )
+export const activeJobsBody = (jobHandle: string) =>
+  envelope(
+    'user@demo-co.test',
+    'demo-user-pass',
+    `<getActiveJobsParam xmlns="${NS}"><companyHandle>c|101</companyHandle><jobHandle>${jobHandle}</jobHandle></getActiveJobsParam>`,
+  )

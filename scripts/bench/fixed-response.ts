@@ -1,0 +1,2 @@
+/** A fixed SOAP response of about 400 bytes, the size of a submitJobReturn envelope. */
+export const FIXED_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header/><soapenv:Body><ns1:submitJobReturn xmlns:ns1="http://www.scene7.com/IpsApi/xsd/2014-04-03"><ns1:jobHandle>j|101|benchmark job with a name of typical length 000000|</ns1:jobHandle></ns1:submitJobReturn></soapenv:Body></soapenv:Envelope>`

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: throughput, latency, scale and start-up of ips-mock against the machine's raw
+ * limit, side by side in one run; writes BENCHMARKS.md. Loopback only; autocannon drives the load.
+ * BENCH_SECONDS (default 10) sets the length of each load run.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import autocannon from 'autocannon'
+import { activeJobsBody, submitBody } from './bodies.js'
+import { inProcess } from './in-process.js'
+import { startup } from './startup.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = 50
+const root = new URL('../../', import.meta.url)
+
+interface Target {
+  port: number
+  info: { preload?: number; preloadMs?: number; heapPerJob?: number }
+  child: ChildProcess
+}
+
+async function launch(kind: string, preload = 0): Promise<Target> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      'scripts/bench/target.ts',
+      kind,
+      String(preload),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let output = ''
+  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
+    output += chunk.toString()
+    const ready = /READY (\d+) (.*)\n/.exec(output)
+    if (ready) return { port: Number(ready[1]), info: JSON.parse(ready[2] as string), child }
+  }
+  throw new Error(`target ${kind} exited before it was ready:\n${output}`)
+}
+
+function stop(target: Target): Promise<void> {
+  return new Promise((resolve) => {
+    target.child.once('exit', () => resolve())
+    target.child.kill('SIGKILL')
+  })
+}
+
+export interface LoadResult {
+  name: string
+  requests: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+async function load(name: string, port: number, body: () => string): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/scene7/services/IpsApiService`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=UTF-8', soapaction: '' },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+  })
+  const row = {
+    name,
+    requests: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+  console.log(JSON.stringify(row))
+  return row
+}
+
+async function submitOnce(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/scene7/services/IpsApiService`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: submitBody(),
+  })
+  return /<ns1:jobHandle>([^<]+)</.exec(await response.text())?.[1] as string
+}
+
+async function standalone(): Promise<LoadResult[]> {
+  const rows: LoadResult[] = []
+  const baseline = await launch('baseline')
+  rows.push(
+    await load('baseline: bare node:http, fixed 400-byte SOAP response', baseline.port, () =>
+      submitBody(),
+    ),
+  )
+  await stop(baseline)
+
+  const mock = await launch('mock')
+  rows.push(await load('ips-mock submitJob (distinct names)', mock.port, () => submitBody()))
+  rows.push(
+    await load('ips-mock fault path (bad password, 10001)', mock.port, () => submitBody('wrong')),
+  )
+  const handle = await submitOnce(mock.port)
+  rows.push(
+    await load('ips-mock getActiveJobs by jobHandle', mock.port, () => activeJobsBody(handle)),
+  )
+  await stop(mock)
+
+  const msw = await launch('msw')
+  rows.push(
+    await load("reference: submitJob through msw's getResponse on node:http", msw.port, () =>
+      submitBody(),
+    ),
+  )
+  await stop(msw)
+  return rows
+}
+
+export interface ScaleRow {
+  jobs: number
+  submit: LoadResult
+  lookup: LoadResult
+  heapPerJob: number
+  preloadMs: number
+}
+
+async function scale(): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = []
+  for (const jobs of [0, 100_000, 1_000_000]) {
+    const target = await launch('mock', jobs)
+    const handle = await submitOnce(target.port)
+    const submit = await load(`submitJob with ${jobs} stored jobs`, target.port, () => submitBody())
+    const lookup = await load(`getActiveJobs by handle with ${jobs} stored jobs`, target.port, () =>
+      activeJobsBody(handle),
+    )
+    rows.push({
+      jobs,
+      submit,
+      lookup,
+      heapPerJob: target.info.heapPerJob ?? 0,
+      preloadMs: target.info.preloadMs ?? 0,
+    })
+    await stop(target)
+  }
+  return rows
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`)
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
+async function main(): Promise<void> {
+  const started = new Date()
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' })
+  const rows = await standalone()
+  const base = rows[0] as LoadResult
+  const inproc = await inProcess()
+  const scaled = await scale()
+  const boot = await startup()
+  const none = scaled[0] as ScaleRow
+  const lines = [
+    '# ips-mock benchmarks',
+    '',
+    `Run: ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    '',
+    `Command: \`npm run bench\` (BENCH_SECONDS=${SECONDS}). Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, loopback, the target in its own process. The mock runs with a controlled clock (\`startTime\`), so submitted jobs stay \`New\` and the figures measure the request path, not job runs finishing in the background.`,
+    '',
+    '## Standalone server',
+    '',
+    '| target | req/s | p50 | p99 | ratio to baseline | non-2xx | errors |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${row.requests.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p99)} | ${ratio(row.requests, base.requests)} | ${row.non2xx} | ${row.errors} |`,
+    ),
+    '',
+    'The fault path answers HTTP 500 by design, hence its non-2xx count.',
+    '',
+    '## In-process (msw `setupServer`, `fetch`)',
+    '',
+    '| case | µs per call | ratio |',
+    '|---|---|---|',
+    `| static msw handler returning the same bytes | ${inproc.staticMicros.toFixed(1)} | 1.00× |`,
+    `| ips-mock submitJob | ${inproc.mockMicros.toFixed(1)} | ${ratio(inproc.mockMicros, inproc.staticMicros)} |`,
+    '',
+    `(${inproc.calls} sequential calls each, after ${inproc.warmup} warm-up calls.)`,
+    '',
+    '## Scale',
+    '',
+    '| stored jobs | submitJob req/s | ratio to 0 jobs | p99 | getActiveJobs by handle req/s | ratio to 0 jobs | p99 | heap per stored job | preload time |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...scaled.map(
+      (row) =>
+        `| ${row.jobs.toLocaleString('en-US')} | ${row.submit.requests.toFixed(0)} | ${ratio(row.submit.requests, none.submit.requests)} | ${ms(row.submit.p99)} | ${row.lookup.requests.toFixed(0)} | ${ratio(row.lookup.requests, none.lookup.requests)} | ${ms(row.lookup.p99)} | ${row.jobs ? `${row.heapPerJob.toFixed(0)} B` : '-'} | ${row.jobs ? `${(row.preloadMs / 1000).toFixed(1)} s` : '-'} |`,
+    ),
+    '',
+    '## Start-up',
+    '',
+    `From spawning \`node dist/cli/main.js serve --port 0\` to the first successful submitJob: median ${ms(boot.median)} over ${boot.runs} runs (min ${ms(boot.min)}, max ${ms(boot.max)}).`,
+    '',
+  ]
+  await writeFile(new URL('BENCHMARKS.md', root), `${lines.join('\n')}\n`)
+  console.log(lines.join('\n'))
+}
+
+await main()

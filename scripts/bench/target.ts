@@ -1,0 +1,117 @@
+/**
+ * One benchmark target, run in its own process so the load generator does not share its event
+ * loop: `node --expose-gc --import tsx scripts/bench/target.ts <baseline|mock|msw> [preloadJobs]`.
+ * Prints `READY <port> <json>` once listening.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getResponse } from 'msw'
+import { createIpsMock, type IpsMock } from '../../src/index.js'
+import { ipsHandlers } from '../../src/msw.js'
+import { startServer } from '../../src/server.js'
+import type { Job } from '../../src/store/models.js'
+import { FIXED_RESPONSE } from './fixed-response.js'
+
+const [kind = 'mock', preloadArg = '0'] = process.argv.slice(2)
+const preload = Number(preloadArg)
+
+function heapUsed(): number {
+  global.gc?.()
+  global.gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+/** Stores `count` finished UploadUrlsJobs straight into the store, as a long-running mock holds. */
+async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
+  await mock.ready
+  for (let index = 0; index < count; index++) {
+    const name = mock.store.claimJobName('c|101', `preloaded job ${index}`)
+    const job: Job = {
+      handle: `j|101|${name}|`,
+      companyHandle: 'c|101',
+      name,
+      originalName: name,
+      jobElement: 'uploadUrlsJob',
+      type: 'UrlUpload',
+      state: 'Done',
+      runCount: 0,
+      submitUserHandle: 'u|1002|user@demo-co.test',
+      submitUserEmail: 'user@demo-co.test',
+      notifyUserHandle: 'u|1002|user@demo-co.test',
+      namespace: 'http://www.scene7.com/IpsApi/xsd/2014-04-03',
+      submittedAt: '2030-01-01T00:00:00.000Z',
+      triggerTime: '2030-01-01T00:00:00.000Z',
+      startDate: '2030-01-01T00:00:01.000Z',
+      endDate: '2030-01-01T00:00:04.000Z',
+      params: {
+        urlArray: {
+          items: [
+            { sourceUrl: `https://images.example.test/${index}.jpg`, destPath: `in/${index}.jpg` },
+          ],
+        },
+        overwrite: true,
+        readyForPublish: true,
+        createMask: false,
+        emailSetting: 'None',
+      },
+    }
+    await mock.store.addJob(job)
+  }
+}
+
+async function main(): Promise<void> {
+  if (kind === 'baseline') {
+    const server = createServer((request, response) => {
+      request.resume()
+      request.on('end', () => {
+        response.writeHead(200, {
+          'content-type': 'text/xml;charset=UTF-8',
+          'content-length': Buffer.byteLength(FIXED_RESPONSE),
+        })
+        response.end(FIXED_RESPONSE)
+      })
+    })
+    server.listen(0, '127.0.0.1', () => {
+      console.log(`READY ${(server.address() as AddressInfo).port} {}`)
+    })
+    return
+  }
+  const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
+  await mock.ready
+  const before = heapUsed()
+  const started = performance.now()
+  await preloadJobs(mock, preload)
+  const preloadMs = performance.now() - started
+  const heapPerJob = preload > 0 ? (heapUsed() - before) / preload : 0
+  if (kind === 'msw') {
+    const handlers = ipsHandlers(mock, { baseUrl: 'http://127.0.0.1:*/scene7' })
+    const server = createServer(async (request, response) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      const fetchRequest = new Request(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}${request.url}`,
+        {
+          method: request.method ?? 'POST',
+          headers: request.headers as Record<string, string>,
+          body: Buffer.concat(chunks),
+        },
+      )
+      const answer =
+        (await getResponse(handlers, fetchRequest)) ?? new Response('no handler', { status: 404 })
+      const body = Buffer.from(await answer.arrayBuffer())
+      response.writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'text/xml',
+        'content-length': body.length,
+      })
+      response.end(body)
+    })
+    server.listen(0, '127.0.0.1', () => {
+      console.log(`READY ${(server.address() as AddressInfo).port} {}`)
+    })
+    return
+  }
+  const server = await startServer({ mock, port: 0, logLevel: 'silent' })
+  console.log(`READY ${server.port} ${JSON.stringify({ preload, preloadMs, heapPerJob })}`)
+}
+
+await main()
