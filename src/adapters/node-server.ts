@@ -4,10 +4,11 @@ import { gzipSync } from 'node:zlib'
 import {
   createIpsMock,
   DEFAULT_MAX_BODY_BYTES,
+  exchanges,
   type IpsMock,
   type IpsMockOptions,
 } from '../core/create-ips-mock.js'
-import { exchangeMeta } from '../core/meta.js'
+import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
 import { fault } from '../soap/faults.js'
 
@@ -48,13 +49,14 @@ function acceptsGzip(request: IncomingMessage): boolean {
   return /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''))
 }
 
-function toFetchHeaders(request: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+/** node:http headers as the core reads them. */
+function headersOf(request: IncomingMessage): RawRequest['headers'] {
+  return {
+    get(name) {
+      const value = request.headers[name.toLowerCase()]
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+    },
   }
-  return headers
 }
 
 /** Reads the body up to `limit` bytes; `undefined` means it was larger (and reading stopped). */
@@ -77,20 +79,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
   })
 }
 
-async function send(
+function send(
   request: IncomingMessage,
   reply: ServerResponse,
-  response: Response,
+  response: RawResponse,
   closeAfter: boolean,
-): Promise<void> {
-  let body: Uint8Array = new Uint8Array(await response.arrayBuffer())
-  const headers: Record<string, string> = {}
-  response.headers.forEach((value, name) => {
-    headers[name] = value
-  })
-  const preference = exchangeMeta.get(response)?.gzipResponse
+): void {
+  let body: Buffer = Buffer.from(response.body, 'utf8')
+  const headers: Record<string, string> = { ...response.headers }
   // IPS gzips by default when the client accepts it; authHeader/gzipResponse overrides (§1.1).
-  const gzip = preference ?? acceptsGzip(request)
+  const gzip = response.meta.gzipResponse ?? acceptsGzip(request)
   if (gzip && request.method !== 'HEAD') {
     body = gzipSync(body)
     headers['content-encoding'] = 'gzip'
@@ -116,13 +114,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const log = options.logLevel === 'silent' ? undefined : (options.log ?? console.log)
 
+  const exchange = exchanges.get(mock)
+  if (!exchange) throw new Error('[ips-mock] Failed to start the server: the mock has no core.')
+  const notHere = (path: string) =>
+    raw(404, `ips-mock: nothing at ${path}; the IPS web app is at ${basePath}/\n`, {
+      'content-type': 'text/plain;charset=UTF-8',
+    })
+
   const server = createServer(async (request, reply) => {
     const started = performance.now()
-    const url = `http://${request.headers.host ?? '127.0.0.1'}${request.url ?? '/'}`
-    let response: Response
+    const path = request.url ?? '/'
+    let response: RawResponse
     let closeAfter = false
     try {
-      const inScope = (request.url ?? '/').startsWith(`${basePath}/`)
       const body =
         request.method === 'GET' || request.method === 'HEAD'
           ? Buffer.alloc(0)
@@ -133,34 +137,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           versionOf(request.headers['content-type'] ?? null),
           fault('invalidRequestXml', `The request body exceeds the limit of ${maxBodyBytes} bytes`),
         )
-      } else if (!inScope) {
-        response = new Response(
-          `ips-mock: nothing at ${request.url}; the IPS web app is at ${basePath}/\n`,
-          {
-            status: 404,
-            headers: { 'content-type': 'text/plain;charset=UTF-8' },
-          },
-        )
+      } else if (!path.startsWith(`${basePath}/`)) {
+        response = notHere(path)
       } else {
-        const init: RequestInit = {
+        response = await exchange({
           method: request.method ?? 'GET',
-          headers: toFetchHeaders(request),
-        }
-        if (body.byteLength > 0) init.body = body as unknown as BodyInit
-        response = await mock.handle(new Request(url, init))
+          url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
+          headers: headersOf(request),
+          bytes: async () => body,
+        })
       }
-      await send(request, reply, response, closeAfter)
+      send(request, reply, response, closeAfter)
     } catch (error) {
       reply.destroy(error instanceof Error ? error : undefined)
       return
     }
     if (log) {
-      const meta = exchangeMeta.get(response)
-      const what = meta?.operation ?? '-'
+      const { operation = '-', faultCode } = response.meta
       const ms = (performance.now() - started).toFixed(1)
-      const faultNote = meta?.faultCode ? ` fault=${meta.faultCode}` : ''
+      const faultNote = faultCode ? ` fault=${faultCode}` : ''
       log(
-        `${request.method} ${request.url?.split('?')[0]} ${what} ${response.status}${faultNote} ${ms}ms`,
+        `${request.method} ${path.split('?')[0]} ${operation} ${response.status}${faultNote} ${ms}ms`,
       )
     }
   })

@@ -1,4 +1,5 @@
 import { fault } from '../soap/faults.js'
+import type { RawRequest } from './raw.js'
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 const declaredEncoding = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/
@@ -7,10 +8,10 @@ const declaredEncoding = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/
  * Reads a request body as UTF-8 XML text, refusing what IPS could not read as such.
  * @throws IpsFault 30003 when the body is too large, not UTF-8, or declares another encoding.
  */
-export async function readXmlBody(request: Request, maxBytes: number): Promise<string> {
+export async function readXmlBody(request: RawRequest, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length'))
   if (declared > maxBytes) throw tooLarge(maxBytes)
-  const bytes = new Uint8Array(await request.arrayBuffer())
+  const bytes = await request.bytes()
   if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes)
   let text: string
   try {

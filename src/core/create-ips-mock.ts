@@ -7,6 +7,7 @@ import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
 import { IpsStore } from '../store/store.js'
+import { fromFetch, type RawRequest, type RawResponse, toFetch } from './raw.js'
 import { route } from './router.js'
 import type { ExchangeSettings } from './soap-exchange.js'
 
@@ -90,7 +91,11 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   }
   let ready = store.load(seed)
-  return {
+  const exchange = async (request: RawRequest): Promise<RawResponse> => {
+    await ready
+    return route(request, settings)
+  }
+  const mock: IpsMock = {
     store,
     clock,
     scenarios,
@@ -99,8 +104,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
       return ready
     },
     async handle(request) {
-      await ready
-      return route(request, settings)
+      return toFetch(await exchange(fromFetch(request)))
     },
     runUntilIdle: () => engine.runUntilIdle(),
     release: (jobHandle) => engine.release(jobHandle),
@@ -113,4 +117,12 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
       return ready
     },
   }
+  exchanges.set(mock, exchange)
+  return mock
 }
+
+/**
+ * The core's raw entry point per mock, for adapters that can skip Fetch objects (the node server).
+ * Not part of the public API.
+ */
+export const exchanges = new WeakMap<IpsMock, (request: RawRequest) => Promise<RawResponse>>()

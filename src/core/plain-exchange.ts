@@ -5,16 +5,18 @@ import { faultDetail } from '../soap/respond.js'
 import { parseXml } from '../soap/xml.js'
 import { readXmlBody } from './body.js'
 import { invoke } from './invoke.js'
-import { withMeta } from './meta.js'
+import { type ExchangeMeta, type RawRequest, type RawResponse, raw } from './raw.js'
 import { asFault, type ExchangeSettings, gzip } from './soap-exchange.js'
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
-function xml(body: string, status: number): Response {
-  return new Response(`${XML_DECLARATION}${body}`, {
+function xml(body: string, status: number, meta: ExchangeMeta): RawResponse {
+  return raw(
     status,
-    headers: { 'content-type': 'text/xml;charset=UTF-8' },
-  })
+    `${XML_DECLARATION}${body}`,
+    { 'content-type': 'text/xml;charset=UTF-8' },
+    meta,
+  )
 }
 
 /**
@@ -23,9 +25,9 @@ function xml(body: string, status: number): Response {
  * the bare fault element, like the UploadFile servlet's (§4.4).
  */
 export async function plainExchange(
-  request: Request,
+  request: RawRequest,
   settings: ExchangeSettings,
-): Promise<Response> {
+): Promise<RawResponse> {
   const options: HeaderOptions = {}
   let operation: string | undefined
   try {
@@ -55,10 +57,10 @@ export async function plainExchange(
         operation = name
       },
     )
-    return withMeta(xml(returned.write(''), 200), { operation, ...gzip(options) })
+    return xml(returned.write(''), 200, { operation, ...gzip(options) })
   } catch (error) {
     const ipsFault = asFault(error)
-    return withMeta(xml(faultDetail(ipsFault), options.faultHttpStatusCode ?? 500), {
+    return xml(faultDetail(ipsFault), options.faultHttpStatusCode ?? 500, {
       operation,
       faultCode: ipsFault.code,
       ...gzip(options),

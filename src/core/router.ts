@@ -6,6 +6,7 @@ import {
   soapFaultResponse,
   versionOf,
 } from './soap-exchange.js'
+import { type RawRequest, type RawResponse, raw } from './raw.js'
 import { LATEST_VERSION, wsdlResponse } from './wsdl-endpoint.js'
 
 /** Path of the SOAP endpoint below the web app (reference §1.1). */
@@ -15,14 +16,15 @@ export const PLAIN_PATH = '/api/IpsApiService'
 
 const wsdlPath = /\/webservice\/IpsApi(?:-(\d{4}-\d{2}-\d{2}(?:-beta)?))?\.wsdl$/
 
-function notFound(path: string): Response {
-  return new Response(
+function notFound(path: string): RawResponse {
+  return raw(
+    404,
     `ips-mock: no IPS endpoint at ${path}. SOAP requests go to …/scene7${SERVICE_PATH}; WSDLs are at …/scene7/webservice/IpsApi-<version>.wsdl.\n`,
-    { status: 404, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
+    { 'content-type': 'text/plain;charset=UTF-8' },
   )
 }
 
-function postOnly(request: Request, path: string): Response {
+function postOnly(request: RawRequest, path: string): RawResponse {
   const response = soapFaultResponse(
     versionOf(request.headers.get('content-type')),
     fault(
@@ -31,12 +33,12 @@ function postOnly(request: Request, path: string): Response {
     ),
     405,
   )
-  response.headers.set('allow', 'POST')
+  response.headers.allow = 'POST'
   return response
 }
 
 /** Dispatches a request to the IPS endpoint its path names. */
-export async function route(request: Request, settings: ExchangeSettings): Promise<Response> {
+export async function route(request: RawRequest, settings: ExchangeSettings): Promise<RawResponse> {
   const url = new URL(request.url)
   const path = url.pathname
   if (path.endsWith(SERVICE_PATH)) {

@@ -6,14 +6,14 @@ import { soapContentType, soapEnvelope, soapFault } from '../soap/respond.js'
 import { parseXml } from '../soap/xml.js'
 import { readXmlBody } from './body.js'
 import { invoke, type Services } from './invoke.js'
-import { withMeta } from './meta.js'
+import { type RawRequest, type RawResponse, raw } from './raw.js'
 
 /** Limits and services of one mock. */
 export interface ExchangeSettings extends Services {
   maxBodyBytes: number
 }
 
-function actionFrom(request: Request): string | undefined {
+function actionFrom(request: RawRequest): string | undefined {
   let action = request.headers.get('soapaction')
   if (action === null) {
     const match = /;\s*action\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(
@@ -42,11 +42,19 @@ export function versionOf(contentType: string | null): SoapVersion {
 }
 
 /** A SOAP fault response with the given HTTP status. */
-export function soapFaultResponse(version: SoapVersion, error: IpsFault, status = 500): Response {
-  return new Response(soapFault(version, error), {
+export function soapFaultResponse(
+  version: SoapVersion,
+  error: IpsFault,
+  status = 500,
+): RawResponse {
+  return raw(
     status,
-    headers: { 'content-type': soapContentType(version) },
-  })
+    soapFault(version, error),
+    { 'content-type': soapContentType(version) },
+    {
+      faultCode: error.code,
+    },
+  )
 }
 
 /**
@@ -54,9 +62,9 @@ export function soapFaultResponse(version: SoapVersion, error: IpsFault, status 
  * unless `authHeader/faultHttpStatusCode` asks for another status.
  */
 export async function soapExchange(
-  request: Request,
+  request: RawRequest,
   settings: ExchangeSettings,
-): Promise<Response> {
+): Promise<RawResponse> {
   let version = versionOf(request.headers.get('content-type'))
   const options: HeaderOptions = {}
   let operation: string | undefined
@@ -78,17 +86,13 @@ export async function soapExchange(
       },
     )
     const body = soapEnvelope(version, returned.write(version === '1.1' ? 'ns1' : ''))
-    return withMeta(
-      new Response(body, { status: 200, headers: { 'content-type': soapContentType(version) } }),
-      { operation, ...gzip(options) },
-    )
+    const meta = { operation, ...gzip(options) }
+    return raw(200, body, { 'content-type': soapContentType(version) }, meta)
   } catch (error) {
     const ipsFault = asFault(error)
-    return withMeta(soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500), {
-      operation,
-      faultCode: ipsFault.code,
-      ...gzip(options),
-    })
+    const response = soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500)
+    response.meta = { operation, faultCode: ipsFault.code, ...gzip(options) }
+    return response
   }
 }
 

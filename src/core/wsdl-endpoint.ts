@@ -1,6 +1,7 @@
 import { operationHandlers } from '../operations/index.js'
 import { namespaces } from '../schema/table.js'
 import { generateWsdl } from '../wsdl/generate.js'
+import { type RawResponse, raw } from './raw.js'
 
 /** The newest API version with a published WSDL; `?wsdl` on the service URL serves it. */
 export const LATEST_VERSION = namespaces.documentedVersions.at(-1) as string
@@ -11,7 +12,7 @@ const cache = new Map<string, string>()
  * A WSDL for `version` (undefined = the unversioned `IpsApi.wsdl`), listing the operations the
  * mock implements. Its address is the mock's own service URL, or `?serviceUrl=` as IPS allows.
  */
-export function wsdlResponse(url: URL, basePath: string, version: string | undefined): Response {
+export function wsdlResponse(url: URL, basePath: string, version: string | undefined): RawResponse {
   const serviceUrl =
     url.searchParams.get('serviceUrl') ?? `${url.origin}${basePath}/services/IpsApiService`
   const key = `${version ?? ''} ${serviceUrl}`
@@ -25,13 +26,10 @@ export function wsdlResponse(url: URL, basePath: string, version: string | undef
       })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      return new Response(`${reason}\n`, {
-        status: 400,
-        headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      })
+      return raw(400, `${reason}\n`, { 'content-type': 'text/plain;charset=UTF-8' })
     }
     if (cache.size > 100) cache.clear()
     cache.set(key, wsdl)
   }
-  return new Response(wsdl, { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } })
+  return raw(200, wsdl, { 'content-type': 'text/xml;charset=UTF-8' })
 }
