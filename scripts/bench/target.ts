@@ -9,7 +9,7 @@ import { getResponse } from 'msw'
 import { createIpsMock, type IpsMock } from '../../src/index.js'
 import { ipsHandlers } from '../../src/msw.js'
 import { startServer } from '../../src/server.js'
-import type { Job } from '../../src/store/models.js'
+import { type Job, JobParams } from '../../src/store/models.js'
 import { FIXED_RESPONSE } from './fixed-response.js'
 
 const [kind = 'mock', preloadArg = '0'] = process.argv.slice(2)
@@ -43,7 +43,7 @@ async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
       triggerTime: '2030-01-01T00:00:00.000Z',
       startDate: '2030-01-01T00:00:01.000Z',
       endDate: '2030-01-01T00:00:04.000Z',
-      params: {
+      params: new JobParams({
         urlArray: {
           items: [
             { sourceUrl: `https://images.example.test/${index}.jpg`, destPath: `in/${index}.jpg` },
@@ -53,7 +53,7 @@ async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
         readyForPublish: true,
         createMask: false,
         emailSetting: 'None',
-      },
+      }),
     }
     await mock.store.addJob(job)
   }

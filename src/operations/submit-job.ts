@@ -1,7 +1,7 @@
 import { jobTypeNames, submitJobElements } from '../schema/table.js'
 import { fault } from '../soap/faults.js'
 import { apiVersion } from '../soap/namespaces.js'
-import type { Job } from '../store/models.js'
+import { type Job, JobParams } from '../store/models.js'
 import type { Operation } from './context.js'
 
 /** `c|101` → `101`; handles in another form are used whole. */
@@ -96,7 +96,7 @@ export const submitJob: Operation = async (context) => {
     notifyUserHandle: (targetUser ?? user).handle,
     namespace,
     submittedAt: now().toISOString(),
-    params: job,
+    params: new JobParams(job),
   }
   if (context.headerOptions.appName !== undefined) record.appName = context.headerOptions.appName
   for (const key of ['locale', 'description', 'execTime', 'execSchedule'] as const) {

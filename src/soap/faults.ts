@@ -147,7 +147,11 @@ export class IpsFault extends Error {
     readonly faultName: FaultName,
     readonly reason: string,
   ) {
+    // A fault is an answer, not a bug: skip the stack trace, which costs more than the rest.
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
     super(reason)
+    Error.stackTraceLimit = limit
     this.name = 'IpsFault'
     this.definition = faults[faultName]
   }

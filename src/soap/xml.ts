@@ -25,10 +25,18 @@ export const defaultXmlLimits: XmlLimits = { maxDepth: 64, maxElements: 100_000 
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-const name = /^[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}_][\p{L}\p{N}_.-]*)?$/u
+const asciiName = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/
+const unicodeName = /^[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}_][\p{L}\p{N}_.-]*)?$/u
+
+function isName(value: string): boolean {
+  return asciiName.test(value) || unicodeName.test(value)
+}
 // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
 const forbiddenChar = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
-const space = /\s/
+/** XML white space: space, tab, line feed, carriage return. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
+}
 
 function malformed(reason: string, at?: number): never {
   throw fault(
@@ -172,21 +180,18 @@ function startTag(
   parent: Open | undefined,
 ): { open: Open; selfClosing: boolean; next: number } {
   let at = start + 1
-  while (
-    at < text.length &&
-    !space.test(text[at] as string) &&
-    text[at] !== '>' &&
-    text[at] !== '/'
-  )
-    at++
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (isSpace(code) || code === 0x3e || code === 0x2f) break
+  }
   const qname = text.slice(start + 1, at)
-  if (!name.test(qname)) malformed(`invalid element name '${qname}'`, start)
+  if (!isName(qname)) malformed(`invalid element name '${qname}'`, start)
   let scope = parent?.scope ?? rootScope
   const attributes: Record<string, string> = Object.create(null)
   const seen = new Set<string>()
   for (;;) {
     const before = at
-    while (at < text.length && space.test(text[at] as string)) at++
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++
     const char = text[at]
     if (char === undefined) malformed(`unterminated start tag '<${qname}'`, start)
     if (char === '>' || (char === '/' && text[at + 1] === '>')) break
@@ -194,11 +199,11 @@ function startTag(
     const eq = text.indexOf('=', at)
     if (eq === -1) malformed(`attribute without a value in '<${qname}>'`, at)
     const attribute = text.slice(at, eq).trimEnd()
-    if (!name.test(attribute) && attribute !== 'xmlns') {
+    if (!isName(attribute) && attribute !== 'xmlns') {
       malformed(`invalid attribute name '${attribute}' in '<${qname}>'`, at)
     }
     let quote = eq + 1
-    while (quote < text.length && space.test(text[quote] as string)) quote++
+    while (quote < text.length && isSpace(text.charCodeAt(quote))) quote++
     const mark = text[quote]
     if (mark !== '"' && mark !== "'") malformed(`attribute '${attribute}' must be quoted`, quote)
     const close = text.indexOf(mark, quote + 1)

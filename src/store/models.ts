@@ -59,6 +59,19 @@ export const jobStates = [
 /** `ScheduledJob/triggerState` values the mock uses. */
 export const triggerStates = ['Normal', 'Paused', 'Complete'] as const
 
+/**
+ * A job's parsed job element. An immutable value: @msw/data stores it as it is instead of
+ * deep-copying a nested tree into every job record, which would dominate the cost of a submit.
+ */
+export class JobParams {
+  [element: string]: unknown
+
+  constructor(values: Readonly<Record<string, unknown>>) {
+    Object.assign(this, values)
+    Object.freeze(this)
+  }
+}
+
 export const jobSchema = z.object({
   /** `j|<companyId>|<name>|` for a submitted job; `j|<companyId>|<name>|<run>` for a scheduled run. */
   handle: z.string(),
@@ -97,7 +110,7 @@ export const jobSchema = z.object({
   startDate: z.string().optional(),
   endDate: z.string().optional(),
   /** The parsed job element, ready to be echoed in ActiveJob/ScheduledJob. */
-  params: z.record(z.string(), z.unknown()),
+  params: z.custom<JobParams>((value) => typeof value === 'object' && value !== null),
 })
 
 export const jobLogDetailSchema = z.object({
