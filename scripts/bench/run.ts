@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     '',
     '## Start-up',
     '',
-    `From spawning \`node dist/cli/main.js serve --port 0\` to the first successful submitJob: median ${ms(boot.median)} over ${boot.runs} runs (min ${ms(boot.min)}, max ${ms(boot.max)}).`,
+    `From spawning \`node dist/cli/ips-mock.js serve --port 0\` to the first successful submitJob: median ${ms(boot.median)} over ${boot.runs} runs (min ${ms(boot.min)}, max ${ms(boot.max)}).`,
     '',
   ]
   await writeFile(new URL('BENCHMARKS.md', root), `${lines.join('\n')}\n`)

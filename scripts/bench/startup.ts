@@ -5,10 +5,14 @@ const root = new URL('../../', import.meta.url)
 
 async function once(): Promise<number> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0', '--quiet'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['dist/cli/ips-mock.js', 'serve', '--port', '0', '--quiet'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let output = ''
   let url: string | undefined
   for await (const chunk of child.stdout as NodeJS.ReadableStream) {

@@ -84,18 +84,16 @@ async function main(): Promise<void> {
   const preloadMs = performance.now() - started
   const heapPerJob = preload > 0 ? (heapUsed() - before) / preload : 0
   if (kind === 'msw') {
-    const handlers = ipsHandlers(mock, { baseUrl: 'http://127.0.0.1:*/scene7' })
+    let handlers: ReturnType<typeof ipsHandlers> = []
     const server = createServer(async (request, response) => {
       const chunks: Buffer[] = []
       for await (const chunk of request) chunks.push(chunk as Buffer)
-      const fetchRequest = new Request(
-        `http://127.0.0.1:${(server.address() as AddressInfo).port}${request.url}`,
-        {
-          method: request.method ?? 'POST',
-          headers: request.headers as Record<string, string>,
-          body: Buffer.concat(chunks),
-        },
-      )
+      const port = (server.address() as AddressInfo).port
+      const fetchRequest = new Request(`http://127.0.0.1:${port}${request.url}`, {
+        method: request.method ?? 'POST',
+        headers: request.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      })
       const answer =
         (await getResponse(handlers, fetchRequest)) ?? new Response('no handler', { status: 404 })
       const body = Buffer.from(await answer.arrayBuffer())
@@ -106,7 +104,9 @@ async function main(): Promise<void> {
       response.end(body)
     })
     server.listen(0, '127.0.0.1', () => {
-      console.log(`READY ${(server.address() as AddressInfo).port} {}`)
+      const port = (server.address() as AddressInfo).port
+      handlers = ipsHandlers(mock, { baseUrl: `http://127.0.0.1:${port}/scene7` })
+      console.log(`READY ${port} {}`)
     })
     return
   }

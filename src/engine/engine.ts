@@ -1,4 +1,5 @@
-import { en, Faker } from '@faker-js/faker'
+// The English-only entry loads in a tenth of the time of the all-locales one.
+import { faker } from '@faker-js/faker/locale/en'
 import { fault } from '../soap/faults.js'
 import type { Job, JobLogDetail } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
@@ -89,7 +90,8 @@ export class JobEngine {
   /** Outcomes of triggered runs whose plan has not been needed yet. */
   readonly #outcomes = new Map<string, Outcome>()
   readonly #versions = new Map<string, number>()
-  readonly #faker = new Faker({ locale: [en] })
+  /** Shared, so reseeded synchronously right before every use. */
+  readonly #faker = faker
   #settling: Promise<void> = Promise.resolve()
 
   constructor(store: IpsStore, options: EngineOptions) {

