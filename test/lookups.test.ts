@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { demoSeed } from '../src/index.js'
 import { call, items, ok } from './support/calls.js'
 import { useMswMock } from './support/msw.js'
 import { DEMO_CO, logins, OTHER_CO } from './support/requests.js'
@@ -11,34 +12,11 @@ useMswMock({
       { name: 'other-co', handle: 'c|102' },
       { name: 'Old Company', handle: 'c|103', expires: '2020-01-01T00:00:00.000Z' },
     ],
-    users: [
-      {
-        email: 'admin@demo-co.test',
-        password: 'demo-admin-pass',
-        role: 'IpsAdmin',
-        companies: ['demo-co'],
-      },
-      {
-        email: 'user@demo-co.test',
-        password: 'demo-user-pass',
-        role: 'IpsUser',
-        companies: ['demo-co'],
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-      },
-      {
-        email: 'portal@demo-co.test',
-        password: 'demo-portal-pass',
-        role: 'ImagePortalUser',
-        companies: ['demo-co'],
-      },
-      {
-        email: 'user@other-co.test',
-        password: 'other-user-pass',
-        role: 'IpsUser',
-        companies: ['other-co'],
-      },
-    ],
+    users: demoSeed.users.map((user) =>
+      user.email === 'user@demo-co.test'
+        ? { ...user, firstName: 'Ada', lastName: 'Lovelace' }
+        : user,
+    ),
   },
 })
 

@@ -30,12 +30,16 @@ function raw(
   options: {
     method?: string
     body?: string | Buffer
+    /** Written one by one, without a content-length, so the server must count while reading. */
+    chunks?: string[]
     headers?: Record<string, string>
     agent?: Agent
+    /** Another server's base URL. */
+    base?: string
   } = {},
 ): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const url = new URL(path, server.url)
+    const url = new URL(path, options.base ?? server.url)
     const req = httpRequest(
       url,
       {
@@ -57,6 +61,7 @@ function raw(
       },
     )
     req.on('error', reject)
+    for (const chunk of options.chunks ?? []) req.write(chunk)
     req.end(options.body)
   })
 }
@@ -162,28 +167,10 @@ it('serves the plain-XML variant with bare return documents and bare faults', as
 it('refuses a body over the limit with a fault and closes the connection', async () => {
   const small = await startServer({ port: 0, maxBodyBytes: 2048, logLevel: 'silent' })
   try {
-    const response = await new Promise<Raw>((resolve, reject) => {
-      const req = httpRequest(
-        small.serviceUrl,
-        { method: 'POST', headers: { 'content-type': 'text/xml' } },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-              reusedSocket: false,
-            }),
-          )
-        },
-      )
-      req.on('error', reject)
-      // Streamed without a content-length, so the server must count while reading.
-      req.write('<a>'.padEnd(1500, ' '))
-      req.write(''.padEnd(1500, ' '))
-      req.end('</a>')
+    const response = await raw('/scene7/services/IpsApiService', {
+      base: small.url,
+      chunks: ['<a>'.padEnd(1500, ' '), ''.padEnd(1500, ' ')],
+      body: '</a>',
     })
     expect(response.status).toBe(500)
     expect(response.headers.connection).toBe('close')

@@ -71,6 +71,17 @@ const progressKeys: Partial<Record<Job['state'], MessageKey>> = {
   Stopping: 'progressStopping',
 }
 
+/** The leading elements ActiveJob and ScheduledJob share. */
+function jobHead(job: Job): OutObject {
+  return {
+    companyHandle: job.companyHandle,
+    jobHandle: job.handle,
+    name: job.name,
+    originalName: job.originalName,
+    type: job.type,
+  }
+}
+
 /** An `ActiveJob` for a run (a waiting execTime job shows as New). */
 export function activeJob(context: OperationContext, job: Job): OutObject {
   const { engine } = context
@@ -85,11 +96,7 @@ export function activeJob(context: OperationContext, job: Job): OutObject {
   const updated = time(engine, progress.updatedAt)
   const running = job.state === 'Running' && progress.done < progress.total ? 1 : 0
   return {
-    companyHandle: job.companyHandle,
-    jobHandle: job.handle,
-    name: job.name,
-    originalName: job.originalName,
-    type: job.type,
+    ...jobHead(job),
     state,
     submitUserEmail: job.submitUserEmail,
     locale: job.locale,
@@ -124,11 +131,7 @@ export function activeJob(context: OperationContext, job: Job): OutObject {
 export function scheduledJob(context: OperationContext, job: Job): OutObject {
   const { engine } = context
   return {
-    companyHandle: job.companyHandle,
-    jobHandle: job.handle,
-    name: job.name,
-    originalName: job.originalName,
-    type: job.type,
+    ...jobHead(job),
     submitUserEmail: job.submitUserEmail,
     locale: job.locale,
     description: job.description,
