@@ -211,6 +211,8 @@ it('refuses a garbage execSchedule with a fault', async () => {
       "submitJobParam/execSchedule: 'every day at noon' is not a valid schedule: expected 6 or 7 fields (sec min hour day-of-month month day-of-week [year]), found 4",
   })
   expect(mock.store.jobs.count()).toBe(0)
+  // The refused job's name was given back.
+  expect(await submit('optimizeImagesJob', { jobName: 'bad' })).toBe('j|101|bad|')
 })
 
 it('stops a running job: Stopping, then Done with a log of what it did', async () => {

@@ -112,15 +112,11 @@ export class JobEngine {
     this.outbox.length = 0
   }
 
-  /** Checks an execSchedule before a job is stored. @throws IpsFault 30001 */
-  checkSchedule(pattern: string): void {
-    ExecSchedule.parse(pattern, this.#options.timeZone)
-  }
-
   /**
    * Takes a new job into the life cycle before it is stored: fills in its state, trigger and fire
    * times on the plain record (no store round trip), and queues its first event. Synchronous, so
    * the submit path stays cheap; events of a job that never got stored are skipped.
+   * @throws IpsFault 30001 when execSchedule is not a schedule.
    */
   admit(job: Job): void {
     const now = this.#options.clock.now().getTime()

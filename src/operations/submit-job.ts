@@ -70,7 +70,6 @@ export const submitJob: Operation = async (context) => {
       'submitJobParam: execTime and execSchedule are mutually exclusive; send at most one',
     )
   }
-  if (typeof params.execSchedule === 'string') engine.checkSchedule(params.execSchedule)
   const job = params[jobElement] as Record<string, unknown>
   if (jobElement === 'uploadUrlsJob' && job.urlArray === undefined && requiresUrlArray(namespace)) {
     throw fault(
@@ -103,8 +102,9 @@ export const submitJob: Operation = async (context) => {
     const value = params[key]
     if (value !== undefined) record[key] = String(value)
   }
-  engine.admit(record)
   try {
+    // admit refuses a bad execSchedule (30001) before anything is stored.
+    engine.admit(record)
     await store.addJob(record)
   } catch (error) {
     store.releaseJobName(company.handle, name)
