@@ -129,6 +129,7 @@ it('20009: a user without any active membership', async () => {
   const response = await isolated.handle(
     new Request('https://x.scene7.com/scene7/services/IpsApiService', {
       method: 'POST',
+      headers: { 'content-type': 'text/xml' },
       body: submitJobRequest(
         'optimizeImagesJob',
         'minimal',

@@ -198,7 +198,15 @@ it('gives the same handles, logs and timings for the same seed and calls', async
   const run = async () => {
     const fresh = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
     const send = async (body: string) =>
-      (await fresh.handle(new Request(SERVICE_URL, { method: 'POST', body }))).text()
+      (
+        await fresh.handle(
+          new Request(SERVICE_URL, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'text/xml' },
+          }),
+        )
+      ).text()
     await send(submitJobRequest('uploadDirectoryJob', 'minimal', { execSchedule: '0 0 */6 * * ?' }))
     await send(submitJobRequest('imageServingPublishJob'))
     fresh.clock.advance('1d')

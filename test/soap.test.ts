@@ -255,7 +255,11 @@ it('answers a body over the size limit with a fault', async () => {
   const { createIpsMock } = await import('../src/index.js')
   const small = createIpsMock({ maxBodyBytes: 1000 })
   const response = await small.handle(
-    new Request(SERVICE_URL, { method: 'POST', body: submitJobRequest('uploadUrlsJob', 'full') }),
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body: submitJobRequest('uploadUrlsJob', 'full'),
+      headers: { 'content-type': 'text/xml' },
+    }),
   )
   const answer = await read(response)
   expect(answer.fault).toMatchObject({

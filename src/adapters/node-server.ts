@@ -41,7 +41,7 @@ export interface RunningServer {
   serviceUrl: string
   port: number
   mock: IpsMock
-  /** Stops accepting connections, closes idle ones and resolves when the server is down. */
+  /** Stops accepting connections, closes open ones and resolves when the server is down. */
   close(): Promise<void>
 }
 
@@ -121,48 +121,58 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       'content-type': 'text/plain;charset=UTF-8',
     })
 
-  const server = createServer(async (request, reply) => {
-    const started = performance.now()
-    const path = request.url ?? '/'
-    let response: RawResponse
-    let closeAfter = false
-    try {
-      const body =
-        request.method === 'GET' || request.method === 'HEAD'
-          ? Buffer.alloc(0)
-          : await readBody(request, maxBodyBytes)
-      if (body === undefined) {
-        closeAfter = true
-        response = soapFaultResponse(
-          versionOf(request.headers['content-type'] ?? null),
-          fault('invalidRequestXml', `The request body exceeds the limit of ${maxBodyBytes} bytes`),
-        )
-      } else if (!path.startsWith(`${basePath}/`)) {
-        response = notHere(path)
-      } else {
-        response = await exchange({
-          method: request.method ?? 'GET',
-          url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
-          headers: headersOf(request),
-          bytes: async () => body,
-        })
+  const requestTimeout = options.requestTimeoutMs ?? 30_000
+  // Node checks request timeouts on this interval (30 s by default): check often enough that a
+  // slow client is cut off close to its deadline.
+  const checkEvery = Math.max(100, Math.min(1000, Math.floor(requestTimeout / 2)))
+  const server = createServer(
+    { connectionsCheckingInterval: checkEvery },
+    async (request, reply) => {
+      const started = performance.now()
+      const path = request.url ?? '/'
+      let response: RawResponse
+      let closeAfter = false
+      try {
+        const body =
+          request.method === 'GET' || request.method === 'HEAD'
+            ? Buffer.alloc(0)
+            : await readBody(request, maxBodyBytes)
+        if (body === undefined) {
+          closeAfter = true
+          response = soapFaultResponse(
+            versionOf(request.headers['content-type'] ?? null),
+            fault(
+              'invalidRequestXml',
+              `The request body exceeds the limit of ${maxBodyBytes} bytes`,
+            ),
+          )
+        } else if (!path.startsWith(`${basePath}/`)) {
+          response = notHere(path)
+        } else {
+          response = await exchange({
+            method: request.method ?? 'GET',
+            url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
+            headers: headersOf(request),
+            bytes: async () => body,
+          })
+        }
+        send(request, reply, response, closeAfter)
+      } catch (error) {
+        reply.destroy(error instanceof Error ? error : undefined)
+        return
       }
-      send(request, reply, response, closeAfter)
-    } catch (error) {
-      reply.destroy(error instanceof Error ? error : undefined)
-      return
-    }
-    if (log) {
-      const { operation = '-', faultCode } = response.meta
-      const ms = (performance.now() - started).toFixed(1)
-      const faultNote = faultCode ? ` fault=${faultCode}` : ''
-      log(
-        `${request.method} ${path.split('?')[0]} ${operation} ${response.status}${faultNote} ${ms}ms`,
-      )
-    }
-  })
-  server.requestTimeout = options.requestTimeoutMs ?? 30_000
-  server.headersTimeout = Math.min(server.requestTimeout, 60_000)
+      if (log) {
+        const { operation = '-', faultCode } = response.meta
+        const ms = (performance.now() - started).toFixed(1)
+        const faultNote = faultCode ? ` fault=${faultCode}` : ''
+        log(
+          `${request.method} ${path.split('?')[0]} ${operation} ${response.status}${faultNote} ${ms}ms`,
+        )
+      }
+    },
+  )
+  server.requestTimeout = requestTimeout
+  server.headersTimeout = Math.min(requestTimeout, 60_000)
   server.keepAliveTimeout = 5_000
 
   await new Promise<void>((resolve, reject) => {
@@ -184,7 +194,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
-        server.closeIdleConnections()
+        // A mock stops at once: open connections, idle or not, are closed.
+        server.closeAllConnections()
       }),
   }
 }

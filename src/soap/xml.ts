@@ -19,9 +19,15 @@ export interface XmlLimits {
   maxDepth: number
   /** Most elements in one document (default 100,000). */
   maxElements: number
+  /** Longest text of one element or attribute value, in characters (default 1 Mi). */
+  maxTextLength: number
 }
 
-export const defaultXmlLimits: XmlLimits = { maxDepth: 64, maxElements: 100_000 }
+export const defaultXmlLimits: XmlLimits = {
+  maxDepth: 64,
+  maxElements: 100_000,
+  maxTextLength: 1024 * 1024,
+}
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -100,7 +106,7 @@ const rootScope: ReadonlyMap<string, string> = new Map([
  */
 export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): XmlElement {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
-  if (text.trim() === '') malformed('the body is empty')
+  if (!/\S/.test(text)) malformed('the body is empty')
   if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) {
     malformed('a DOCTYPE is not allowed in a SOAP message')
   }
@@ -122,7 +128,7 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
     const chunk = lt === -1 ? text.slice(at) : text.slice(at, lt)
     if (chunk.length > 0) {
       const top = stack.at(-1)
-      if (top) top.element.text += decode(chunk, at)
+      if (top) appendText(top.element, decode(chunk, at), limits, at)
       else if (chunk.trim() !== '') malformed('text outside the root element', at)
     }
     if (lt === -1) break
@@ -136,7 +142,7 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
       const top = stack.at(-1)
       if (end === -1) malformed('unterminated CDATA section', at)
       if (!top) malformed('CDATA outside the root element', at)
-      top.element.text += text.slice(at + 9, end)
+      appendText(top.element, text.slice(at + 9, end), limits, at)
       at = end + 3
     } else if (text.startsWith('<?', at)) {
       const end = text.indexOf('?>', at + 2)
@@ -157,7 +163,7 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
       at = end + 1
     } else {
       if (root && stack.length === 0) malformed('a document must have exactly one root element', at)
-      const tag = startTag(text, at, stack.at(-1))
+      const tag = startTag(text, at, stack.at(-1), limits)
       if (++count > limits.maxElements) malformed(`more than ${limits.maxElements} elements`)
       root ??= tag.open.element
       if (!tag.selfClosing) {
@@ -173,11 +179,19 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
   return root
 }
 
+function appendText(element: XmlElement, chunk: string, limits: XmlLimits, at: number): void {
+  if (element.text.length + chunk.length > limits.maxTextLength) {
+    malformed(`text longer than ${limits.maxTextLength} characters`, at)
+  }
+  element.text += chunk
+}
+
 /** Reads a start tag at `start`: the element, whether it closes itself, where parsing goes on. */
 function startTag(
   text: string,
   start: number,
   parent: Open | undefined,
+  limits: XmlLimits,
 ): { open: Open; selfClosing: boolean; next: number } {
   let at = start + 1
   for (; at < text.length; at++) {
@@ -208,6 +222,9 @@ function startTag(
     if (mark !== '"' && mark !== "'") malformed(`attribute '${attribute}' must be quoted`, quote)
     const close = text.indexOf(mark, quote + 1)
     if (close === -1) malformed(`unterminated value of attribute '${attribute}'`, quote)
+    if (close - quote - 1 > limits.maxTextLength) {
+      malformed(`attribute '${attribute}' is longer than ${limits.maxTextLength} characters`, quote)
+    }
     const raw = text.slice(quote + 1, close)
     if (raw.includes('<')) malformed(`'<' in the value of attribute '${attribute}'`, quote)
     if (seen.has(attribute)) malformed(`attribute '${attribute}' is repeated`, at)

@@ -1,0 +1,236 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import { createIpsMock } from '../src/index.js'
+import { type RunningServer, startServer } from '../src/server.js'
+import { envelope, NS_2014, SERVICE_URL, submitJobRequest } from './support/requests.js'
+import { read } from './support/soap.js'
+import { expectValidSoap } from './support/xsd.js'
+
+const mock = createIpsMock()
+let server: RunningServer
+const logged: string[] = []
+beforeAll(async () => {
+  server = await startServer({ port: 0, requestTimeoutMs: 1000, log: (line) => logged.push(line) })
+})
+afterAll(() => server.close())
+afterEach(() => vi.restoreAllMocks())
+
+async function send(body: string, headers: Record<string, string> = {}) {
+  const jobsBefore = mock.store.jobs.count()
+  const response = await mock.handle(
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/xml', ...headers },
+    }),
+  )
+  const answer = await read(response)
+  expectValidSoap(answer.xml)
+  expect(mock.store.jobs.count()).toBe(jobsBefore)
+  return answer
+}
+
+const soap = (body: string) =>
+  `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
+
+it.each([
+  [
+    'billion laughs',
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>' +
+      soap('<x>&lol2;</x>'),
+  ],
+  [
+    'quadratic blow-up',
+    `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(10_000)}">]>${soap(`<x>${'&a;'.repeat(1000)}</x>`)}`,
+  ],
+  [
+    'an external file entity',
+    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + soap('<x>&xxe;</x>'),
+  ],
+  [
+    'an external URL entity',
+    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/x">]>' + soap('<x>&xxe;</x>'),
+  ],
+  ['an external DTD', '<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd">' + soap('<x/>')],
+  [
+    'a parameter entity',
+    '<!DOCTYPE x [<!ENTITY % p SYSTEM "file:///etc/hosts"> %p;]>' + soap('<x/>'),
+  ],
+])('refuses %s without reading a file or opening a connection', async (_name, body) => {
+  const opened = vi.spyOn(fs, 'openSync')
+  const openedAsync = vi.spyOn(fs.promises, 'open')
+  const read_ = vi.spyOn(fs, 'readFileSync')
+  const connected = vi.spyOn(net.Socket.prototype, 'connect')
+  const answer = await send(body)
+  expect(answer.fault).toEqual(
+    expect.objectContaining({
+      code: 30003,
+      reason: 'Malformed XML: a DOCTYPE is not allowed in a SOAP message',
+    }),
+  )
+  expect(answer.xml).not.toMatch(/root:|localhost/)
+  expect([opened, openedAsync, read_, connected].map((spy) => spy.mock.calls.length)).toEqual([
+    0, 0, 0, 0,
+  ])
+})
+
+it('refuses a 1 MB DOCTYPE attack body before parsing it', async () => {
+  const body = `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(1024 * 1024)}">]><x>&a;</x>`
+  const answer = await send(body)
+  expect(answer.fault?.reason).toBe('Malformed XML: a DOCTYPE is not allowed in a SOAP message')
+})
+
+it.each([
+  [
+    'nesting deeper than 64 levels',
+    soap(`${'<a>'.repeat(70)}${'</a>'.repeat(70)}`),
+    /^Malformed XML: elements nested deeper than 64 at offset \d+$/,
+  ],
+  [
+    'more than 100,000 elements',
+    soap(`<submitJobParam xmlns="${NS_2014}">${'<a/>'.repeat(100_001)}</submitJobParam>`),
+    'Malformed XML: more than 100000 elements',
+  ],
+  [
+    'a text longer than 1 Mi characters',
+    soap(`<x>${'a'.repeat(1024 * 1024 + 1)}</x>`),
+    /^Malformed XML: text longer than 1048576 characters at offset \d+$/,
+  ],
+  [
+    'an attribute longer than 1 Mi characters',
+    soap(`<x a="${'a'.repeat(1024 * 1024 + 1)}"/>`),
+    /^Malformed XML: attribute 'a' is longer than 1048576 characters at offset \d+$/,
+  ],
+  [
+    'a control character',
+    soap('<x>\u0007</x>'),
+    /^Malformed XML: character U\+0007 is not allowed at offset \d+$/,
+  ],
+])('refuses %s', async (_name, body, reason) => {
+  const answer = await send(body)
+  expect(answer.fault?.code).toBe(30003)
+  if (typeof reason === 'string') expect(answer.fault?.reason).toBe(reason)
+  else expect(answer.fault?.reason).toMatch(reason)
+})
+
+it.each(['application/json', 'text/html', 'application/x-www-form-urlencoded'])(
+  'refuses Content-Type %s',
+  async (type) => {
+    const answer = await send(submitJobRequest('optimizeImagesJob'), { 'content-type': type })
+    expect(answer.fault).toMatchObject({
+      code: 30003,
+      reason: `Content-Type '${type}' is not XML; send text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)`,
+    })
+  },
+)
+
+it.each(['__proto__', 'constructor', 'prototype', 'hasOwnProperty'])(
+  'treats an element named %s as an unknown element',
+  async (name) => {
+    const answer = await send(
+      submitJobRequest('optimizeImagesJob').replace('<jobName>', `<${name}>x</${name}><jobName>`),
+    )
+    expect(answer.fault?.reason).toMatch(new RegExp(`^submitJobParam/${name}: unknown element`))
+    expect(({} as Record<string, unknown>).x).toBeUndefined()
+  },
+)
+
+it('refuses huge numbers in xsd:int and xsd:long fields', async () => {
+  const int = await send(
+    submitJobRequest('uploadUrlsJob').replace(
+      '<overwrite>',
+      '<numUrls>99999999999999999999</numUrls><overwrite>',
+    ),
+  )
+  expect(int.fault?.reason).toBe(
+    "submitJobParam/uploadUrlsJob/numUrls: '99999999999999999999' is not a valid xsd:int",
+  )
+  const long = await send(
+    submitJobRequest('uploadUrlsJob').replace(
+      '</emailSetting>',
+      '</emailSetting><mediaOptions><thumbnailOptions><thumbnailTime>9223372036854775808</thumbnailTime></thumbnailOptions></mediaOptions>',
+    ),
+  )
+  expect(long.fault?.reason).toBe(
+    "submitJobParam/uploadUrlsJob/mediaOptions/thumbnailOptions/thumbnailTime: '9223372036854775808' is not a valid xsd:long",
+  )
+})
+
+it.each(['PUT', 'DELETE', 'PATCH'])(
+  'answers %s on the service URL with a SOAP fault',
+  async (method) => {
+    const response = await mock.handle(new Request(SERVICE_URL, { method, body: 'x' }))
+    const answer = await read(response)
+    expect(answer.status).toBe(405)
+    expect(answer.fault?.reason).toMatch(
+      new RegExp(`^${method} is not supported on /scene7/services/IpsApiService`),
+    )
+  },
+)
+
+it('times out a slow body on the server without tying it up', async () => {
+  const slow = new Promise<string>((resolve) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => {
+      socket.write(
+        `POST /scene7/services/IpsApiService HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 1000\r\n\r\n<`,
+      )
+    })
+    let received = ''
+    socket.on('data', (chunk) => {
+      received += chunk.toString()
+    })
+    socket.on('close', () => resolve(received))
+  })
+  // Meanwhile the server answers others.
+  const response = await fetch(server.serviceUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: submitJobRequest('optimizeImagesJob'),
+  })
+  expect(response.status).toBe(200)
+  const received = await slow
+  expect(received).toMatch(/^HTTP\/1.1 408 Request Timeout\r\n/)
+})
+
+it('never writes a password to the log, a fault or the outbox', async () => {
+  const secret = 'Sup3r-Secret-Passw0rd'
+  const bodies = [
+    submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: 'user@demo-co.test', password: secret } },
+    ),
+    submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: 'ghost@demo-co.test', password: secret } },
+    ),
+    envelope(
+      `<checkLoginParam xmlns="${NS_2014}"><email>user@demo-co.test</email><password>${secret}</password></checkLoginParam>`,
+    ),
+    envelope(
+      `<checkLoginParam xmlns="${NS_2014}"><email>user@demo-co.test</email><password>${secret}</password><bogus/></checkLoginParam>`,
+    ),
+    submitJobRequest('optimizeImagesJob').replace('demo-user-pass', `${secret}<`),
+  ]
+  const answers: string[] = []
+  for (const body of bodies) {
+    const response = await fetch(server.serviceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body,
+    })
+    answers.push(await response.text())
+  }
+  expect(answers.length).toBe(bodies.length)
+  const everything = [...answers, ...logged, JSON.stringify(server.mock.outbox)].join('\n')
+  expect(everything).not.toContain(secret)
+  expect(logged.join('\n')).not.toMatch(/demo-user-pass|demo-admin-pass/)
+})
+
+it('binds to loopback by default', () => {
+  expect(server.url.startsWith('http://127.0.0.1:')).toBe(true)
+})
