@@ -3,53 +3,19 @@
  * limit, side by side in one run; writes BENCHMARKS.md. Loopback only; autocannon drives the load.
  * BENCH_SECONDS (default 10) sets the length of each load run.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import autocannon from 'autocannon'
 import { activeJobsBody, submitBody } from './bodies.js'
 import { inProcess } from './in-process.js'
+import { soak } from './soak.js'
 import { startup } from './startup.js'
+import { launch, stop } from './targets.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
 const root = new URL('../../', import.meta.url)
-
-interface Target {
-  port: number
-  info: { preload?: number; preloadMs?: number; heapPerJob?: number }
-  child: ChildProcess
-}
-
-async function launch(kind: string, preload = 0): Promise<Target> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      'scripts/bench/target.ts',
-      kind,
-      String(preload),
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  let output = ''
-  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
-    output += chunk.toString()
-    const ready = /READY (\d+) (.*)\n/.exec(output)
-    if (ready) return { port: Number(ready[1]), info: JSON.parse(ready[2] as string), child }
-  }
-  throw new Error(`target ${kind} exited before it was ready:\n${output}`)
-}
-
-function stop(target: Target): Promise<void> {
-  return new Promise((resolve) => {
-    target.child.once('exit', () => resolve())
-    target.child.kill('SIGKILL')
-  })
-}
 
 export interface LoadResult {
   name: string
@@ -165,6 +131,7 @@ async function main(): Promise<void> {
   const inproc = await inProcess()
   const scaled = await scale()
   const boot = await startup()
+  const soaked = await soak()
   const none = scaled[0] as ScaleRow
   const lines = [
     '# ips-mock benchmarks',
@@ -205,6 +172,12 @@ async function main(): Promise<void> {
     '## Start-up',
     '',
     `From spawning \`node dist/cli/ips-mock.js serve --port 0\` to the first successful submitJob: median ${ms(boot.median)} over ${boot.runs} runs (min ${ms(boot.min)}, max ${ms(boot.max)}).`,
+    '',
+    '## Soak',
+    '',
+    `${soaked.minutes} minutes of mixed traffic (20 connections: scheduled submitJob then deleteJob, getActiveJobs, getScheduledJobs, checkLogin, getCompanyInfo, a wrong password, broken XML), jobs running on the system clock: ${soaked.requests.toLocaleString('en-US')} requests, ${soaked.requestedFaults.toLocaleString('en-US')} requested faults, ${soaked.unrequestedErrors} unrequested errors.`,
+    '',
+    `Heap after a full collection at the end of each minute: ${soaked.heapMiB.map((mib) => `${mib} MiB`).join(', ')} (last minute ${soaked.driftPercent >= 0 ? '+' : ''}${soaked.driftPercent}% against the first).`,
     '',
   ]
   await writeFile(new URL('BENCHMARKS.md', root), `${lines.join('\n')}\n`)

@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     })
     return
   }
-  const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
+  // Load runs use a controlled clock (the request path alone); the soak lets jobs run for real.
+  const mock = createIpsMock(kind === 'soak' ? {} : { startTime: '2030-01-01T00:00:00Z' })
   await mock.ready
   const before = heapUsed()
   const started = performance.now()
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
     })
     return
   }
+  // The soak asks for the heap after a full collection between its minutes.
+  process.on('SIGUSR2', () => console.log(`HEAP ${heapUsed()}`))
   const server = await startServer({ mock, port: 0, logLevel: 'silent' })
   console.log(`READY ${server.port} ${JSON.stringify({ preload, preloadMs, heapPerJob })}`)
 }

@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+
+const root = new URL('../../', import.meta.url)
+
+/** A benchmark target running in its own process. */
+export interface Target {
+  port: number
+  info: { preload?: number; preloadMs?: number; heapPerJob?: number }
+  child: ChildProcess
+  /** Asks the target for its heap after a full collection. */
+  heap(): Promise<number>
+}
+
+/** Starts `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
+export function launch(kind: string, preload = 0): Promise<Target> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      'scripts/bench/target.ts',
+      kind,
+      String(preload),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let output = ''
+  const waiting: Array<(line: string) => void> = []
+  child.stdout?.setEncoding('utf8')
+  child.stdout?.on('data', (chunk: string) => {
+    output += chunk
+    for (let newline = output.indexOf('\n'); newline !== -1; newline = output.indexOf('\n')) {
+      const line = output.slice(0, newline)
+      output = output.slice(newline + 1)
+      waiting.shift()?.(line)
+    }
+  })
+  const nextLine = () => new Promise<string>((resolve) => waiting.push(resolve))
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`target ${kind} exited with ${code}`)))
+    nextLine().then((line) => {
+      const ready = /^READY (\d+) (.*)$/.exec(line)
+      if (!ready) return reject(new Error(`target ${kind} said: ${line}`))
+      resolve({
+        port: Number(ready[1]),
+        info: JSON.parse(ready[2] as string),
+        child,
+        async heap() {
+          const line = nextLine()
+          child.kill('SIGUSR2')
+          return Number(/^HEAP (\d+)$/.exec(await line)?.[1])
+        },
+      })
+    })
+  })
+}
+
+/** Stops a target. */
+export function stop(target: Target): Promise<void> {
+  return new Promise((resolve) => {
+    target.child.removeAllListeners('exit')
+    target.child.once('exit', () => resolve())
+    target.child.kill('SIGKILL')
+  })
+}
