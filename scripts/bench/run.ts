@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os'
 import autocannon from 'autocannon'
 import { activeJobsBody, submitBody } from './bodies.js'
 import { inProcess } from './in-process.js'
+import { attack } from './attack.js'
 import { soak } from './soak.js'
 import { startup } from './startup.js'
 import { launch, stop } from './targets.js'
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   const inproc = await inProcess()
   const scaled = await scale()
   const boot = await startup()
+  const hostile = await attack()
   const soaked = await soak()
   const none = scaled[0] as ScaleRow
   const lines = [
@@ -172,6 +174,10 @@ async function main(): Promise<void> {
     '## Start-up',
     '',
     `From spawning \`node dist/cli/ips-mock.js serve --port 0\` to the first successful submitJob: median ${ms(boot.median)} over ${boot.runs} runs (min ${ms(boot.min)}, max ${ms(boot.max)}).`,
+    '',
+    '## A 1 MB DOCTYPE attack',
+    '',
+    `Refused with ipsApiFault 30003 in-process: median ${ms(hostile.medianMs)}, max ${ms(hostile.maxMs)} over 200 bodies of ${(hostile.bodyBytes / 2 ** 20).toFixed(1)} MiB; heap after a full collection ${hostile.heapBeforeMiB.toFixed(1)} MiB before and ${hostile.heapAfterMiB.toFixed(1)} MiB after them.`,
     '',
     '## Soak',
     '',
