@@ -215,6 +215,9 @@ it('never writes a password to the log, a fault or the outbox', async () => {
       `<checkLoginParam xmlns="${NS_2014}"><email>user@demo-co.test</email><password>${secret}</password><bogus/></checkLoginParam>`,
     ),
     submitJobRequest('optimizeImagesJob').replace('demo-user-pass', `${secret}<`),
+    submitJobRequest('optimizeImagesJob').replace('demo-user-pass', `x&${secret};`),
+    submitJobRequest('optimizeImagesJob').replace('demo-user-pass', `x<${secret}`),
+    submitJobRequest('optimizeImagesJob').replace('demo-user-pass', `x</${secret}>`),
   ]
   const answers: string[] = []
   for (const body of bodies) {
@@ -226,7 +229,13 @@ it('never writes a password to the log, a fault or the outbox', async () => {
     answers.push(await response.text())
   }
   expect(answers.length).toBe(bodies.length)
-  const everything = [...answers, ...logged, JSON.stringify(server.mock.outbox)].join('\n')
+  const stored = [server.mock.store.jobs.all(), server.mock.store.jobLogs.all()]
+  const everything = [
+    ...answers,
+    ...logged,
+    JSON.stringify(server.mock.outbox),
+    JSON.stringify(stored),
+  ].join('\n')
   expect(everything).not.toContain(secret)
   expect(logged.join('\n')).not.toMatch(/demo-user-pass|demo-admin-pass/)
 })

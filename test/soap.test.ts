@@ -181,7 +181,7 @@ it.each([
     `<x:Envelope xmlns:soapenv="${SOAP11}"/>`,
     "Malformed XML: namespace prefix 'x' is not declared at offset 0",
   ],
-  ['an unknown entity', `<a>&nbsp;</a>`, "Malformed XML: undefined entity '&nbsp;' at offset 3"],
+  ['an unknown entity', `<a>&nbsp;</a>`, 'Malformed XML: undefined entity reference at offset 3'],
   [
     'a DOCTYPE',
     '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',

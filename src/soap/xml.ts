@@ -1,4 +1,4 @@
-import { fault } from './faults.js'
+import { fault, IpsFault } from './faults.js'
 
 /** An XML element with its namespace resolved; prefixes are gone once parsing is done. */
 export interface XmlElement {
@@ -76,7 +76,8 @@ function decode(value: string, at: number): string {
       const hex = /^#x([0-9a-fA-F]{1,6})$/.exec(entity)
       const dec = /^#([0-9]{1,7})$/.exec(entity)
       const code = hex ? Number.parseInt(hex[1] as string, 16) : dec ? Number(dec[1]) : -1
-      if (!isXmlChar(code)) malformed(`undefined entity '&${entity};'`, at + amp)
+      // The name is not echoed: it may be part of a password.
+      if (!isXmlChar(code)) malformed('undefined entity reference', at + amp)
       char = String.fromCodePoint(code)
     }
     out += value.slice(last, amp) + char
@@ -105,6 +106,33 @@ const rootScope: ReadonlyMap<string, string> = new Map([
  * @example parseXml('<a xmlns="urn:x"><b>1</b></a>').children[0]?.text // '1'
  */
 export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): XmlElement {
+  try {
+    return parse(source, limits)
+  } catch (error) {
+    throw error instanceof IpsFault ? withoutPasswords(error, source) : error
+  }
+}
+
+const passwordElement =
+  /<(?:[\w.-]+:)?(?:password|AuthPassword)\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?(?:password|AuthPassword)\s*>/g
+
+/**
+ * A malformed password (one with a '<' in it, say) makes the parser quote pieces of it as tag
+ * names. Those quotes are cut from the reason, so a password never comes back in a fault.
+ */
+function withoutPasswords(error: IpsFault, source: string): IpsFault {
+  const secrets = [...source.matchAll(passwordElement)]
+    .map((match) => match[1] ?? '')
+    .filter(Boolean)
+  if (secrets.length === 0) return error
+  const reason = error.reason.replace(/'([^']*)'/g, (quoted, inner: string) => {
+    const bare = inner.replace(/^[</]+|[</>]+$/g, '')
+    return bare !== '' && secrets.some((secret) => secret.includes(bare)) ? "'…'" : quoted
+  })
+  return reason === error.reason ? error : new IpsFault(error.faultName, reason)
+}
+
+function parse(source: string, limits: XmlLimits): XmlElement {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
   if (!/\S/.test(text)) malformed('the body is empty')
   if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) {
