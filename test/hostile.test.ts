@@ -240,6 +240,20 @@ it('never writes a password to the log, a fault or the outbox', async () => {
   expect(logged.join('\n')).not.toMatch(/demo-user-pass|demo-admin-pass/)
 })
 
+it('takes other XML limits as options', async () => {
+  const strict = createIpsMock({ xmlLimits: { maxDepth: 5 } })
+  const response = await strict.handle(
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body: submitJobRequest('uploadUrlsJob'),
+      headers: { 'content-type': 'text/xml' },
+    }),
+  )
+  expect((await read(response)).fault?.reason).toMatch(
+    /^Malformed XML: elements nested deeper than 5 at offset \d+$/,
+  )
+})
+
 it('binds to loopback by default', () => {
   expect(server.url.startsWith('http://127.0.0.1:')).toBe(true)
 })

@@ -8,6 +8,7 @@ import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
 import { IpsStore } from '../store/store.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from './raw.js'
+import { defaultXmlLimits, type XmlLimits } from '../soap/xml.js'
 import { route } from './router.js'
 import type { ExchangeSettings } from './soap-exchange.js'
 
@@ -17,6 +18,8 @@ export interface IpsMockOptions {
   seed?: SeedData
   /** Largest request body accepted, in bytes (default 10 MB); larger ones get fault 30003. */
   maxBodyBytes?: number
+  /** Bounds on request XML (defaults: depth 64, 100,000 elements, 1 Mi characters of text). */
+  xmlLimits?: Partial<XmlLimits>
   /** Start with a controlled clock at this time (default: follow the system clock). */
   startTime?: Date | string | number
   /** The IPS server's time zone (IANA name, default `UTC`): execSchedule runs in it. */
@@ -89,6 +92,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     engine,
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    xmlLimits: { ...defaultXmlLimits, ...options.xmlLimits },
   }
   let ready = store.load(seed)
   const exchange = async (request: RawRequest): Promise<RawResponse> => {

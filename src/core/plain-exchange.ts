@@ -31,7 +31,7 @@ export async function plainExchange(
   const options: HeaderOptions = {}
   let operation: string | undefined
   try {
-    const root = parseXml(await readXmlBody(request, settings.maxBodyBytes))
+    const root = parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits)
     if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {
       throw fault(
         'invalidRequestXml',

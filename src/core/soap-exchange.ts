@@ -3,7 +3,7 @@ import { readEnvelope } from '../soap/envelope.js'
 import { fault, IpsFault } from '../soap/faults.js'
 import type { SoapVersion } from '../soap/namespaces.js'
 import { soapContentType, soapEnvelope, soapFault } from '../soap/respond.js'
-import { parseXml } from '../soap/xml.js'
+import { parseXml, type XmlLimits } from '../soap/xml.js'
 import { readXmlBody } from './body.js'
 import { invoke, type Services } from './invoke.js'
 import { type RawRequest, type RawResponse, raw } from './raw.js'
@@ -11,6 +11,7 @@ import { type RawRequest, type RawResponse, raw } from './raw.js'
 /** Limits and services of one mock. */
 export interface ExchangeSettings extends Services {
   maxBodyBytes: number
+  xmlLimits: XmlLimits
 }
 
 function actionFrom(request: RawRequest): string | undefined {
@@ -69,7 +70,9 @@ export async function soapExchange(
   const options: HeaderOptions = {}
   let operation: string | undefined
   try {
-    const envelope = readEnvelope(parseXml(await readXmlBody(request, settings.maxBodyBytes)))
+    const envelope = readEnvelope(
+      parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits),
+    )
     version = envelope.version
     const action = actionFrom(request)
     const returned = await invoke(
