@@ -292,6 +292,9 @@ it('deletes scheduled jobs, refuses running and ended ones', async () => {
   await ok('deleteJob', { ...co, jobHandle: later })
   expect(await scheduled()).toEqual([])
   expect(mock.store.job(later)).toBeUndefined()
+  // The name of a deleted job that never ran is free again.
+  expect(await submit('optimizeImagesJob', { execTime: '2030-06-01T00:00:00Z' })).toBe(later)
+  await ok('deleteJob', { ...co, jobHandle: later })
 
   const running = await submit('optimizeImagesJob', { jobName: 'running' })
   mock.clock.advance('1s')

@@ -90,6 +90,9 @@ export class JobEngine {
   /** Outcomes of triggered runs whose plan has not been needed yet. */
   readonly #outcomes = new Map<string, Outcome>()
   readonly #versions = new Map<string, number>()
+  #lastVersion = 0
+  /** Queued events made obsolete since the queue was last compacted (an estimate). */
+  #obsolete = 0
   /** Shared, so reseeded synchronously right before every use. */
   readonly #faker = faker
   #settling: Promise<void> = Promise.resolve()
@@ -109,6 +112,7 @@ export class JobEngine {
     this.#plans.clear()
     this.#outcomes.clear()
     this.#versions.clear()
+    this.#obsolete = 0
     this.outbox.length = 0
   }
 
@@ -270,6 +274,8 @@ export class JobEngine {
     this.#bump(job.handle)
     this.#plans.delete(job.handle)
     this.#outcomes.delete(job.handle)
+    this.#versions.delete(job.handle)
+    this.#compact()
     await this.#store.removeJob(job.handle)
   }
 
@@ -281,13 +287,25 @@ export class JobEngine {
     await this.#fire(job.handle, this.#options.clock.now().getTime(), true)
   }
 
+  /** Drops obsolete events once they outnumber the live ones, so the queue cannot grow unbounded. */
+  #compact(): void {
+    if (this.#obsolete < 1000 || this.#obsolete < this.#queue.size / 2) return
+    this.#queue.retain((event) => event.version === this.#versions.get(event.handle))
+    this.#obsolete = 0
+  }
+
   #counts(event: { kind: string; handle: string; version: number }): boolean {
     if (event.version !== (this.#versions.get(event.handle) ?? 0)) return false
     return event.kind !== 'fire' || this.#store.job(event.handle)?.execSchedule === undefined
   }
 
+  /**
+   * Makes a job's queued events obsolete. Versions come from one counter for the whole engine,
+   * so an event left over from a deleted job can never match a new job under the same handle.
+   */
   #bump(handle: string): number {
-    const version = (this.#versions.get(handle) ?? 0) + 1
+    if (this.#versions.has(handle)) this.#obsolete++
+    const version = ++this.#lastVersion
     this.#versions.set(handle, version)
     return version
   }
@@ -484,6 +502,7 @@ export class JobEngine {
     })
     this.#plans.delete(handle)
     this.#versions.delete(handle)
+    this.#compact()
     const results = plan.items.slice(0, processed)
     await this.#store.addJobLog(this.#log(job, plan, results, startedAt, at, stopped))
     notify(this, this.#store, job, 'completed', {

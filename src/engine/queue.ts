@@ -67,6 +67,13 @@ export class EventQueue {
     return top
   }
 
+  /** Keeps only the events `keep` accepts, and restores the heap order. */
+  retain(keep: (event: EngineEvent) => boolean): void {
+    const events = this.#heap.filter(keep)
+    this.#heap = []
+    for (const event of events.sort((a, b) => (before(a, b) ? -1 : 1))) this.#heap.push(event)
+  }
+
   clear(): void {
     this.#heap = []
     this.#seq = 0

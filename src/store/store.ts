@@ -153,6 +153,9 @@ export class IpsStore {
     this.jobs.delete(record as never)
     this.#jobs.delete(handle)
     this.#jobsByCompany.get(record.companyHandle)?.delete(handle)
+    // A deleted job's name may be used again, as IPS names are unique among existing jobs;
+    // not if the job has logs, which would then be attributed to the newcomer's handle.
+    if (this.logsOf(handle).length === 0) this.releaseJobName(record.companyHandle, record.name)
   }
 
   /** The jobs of a company, in submission order. */
