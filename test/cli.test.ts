@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
+
+// Each case spawns the CLI from source, which takes a second or two on a busy machine.
+vi.setConfig({ testTimeout: 30_000 })
 import { read } from './support/soap.js'
 
 let child: ChildProcess | undefined
@@ -78,4 +81,21 @@ it('prints users but no passwords for a custom seed, and refuses bad options', a
   const [code] = await once(child, 'exit')
   expect(code).toBe(1)
   expect(error).toBe('[ips-mock] Failed to start: --port must be a whole number, got "abc".\n')
+
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--time-zone', 'Mars/Olympus'],
+    {
+      cwd: new URL('..', import.meta.url),
+    },
+  )
+  let zoneError = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    zoneError += chunk.toString()
+  })
+  const [zoneCode] = await once(child, 'exit')
+  expect(zoneCode).toBe(1)
+  expect(zoneError).toBe(
+    '[ips-mock] Failed to create the mock: "Mars/Olympus" is not an IANA time zone.\n',
+  )
 })

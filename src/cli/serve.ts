@@ -15,6 +15,7 @@ Options:
   --base-path <path>     IPS web app path (default /scene7)
   --seed-file <file>     JSON seed to start from (default: the embedded demo seed)
   --max-body-bytes <n>   largest request body accepted (default 10485760)
+  --time-zone <zone>     the IPS server's time zone, an IANA name (default UTC)
   --log-level <level>    info (default) or silent
   --quiet                same as --log-level silent
   -h, --help             show this help
@@ -52,6 +53,7 @@ export async function serve(args: string[]): Promise<void> {
       'base-path': { type: 'string' },
       'seed-file': { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'time-zone': { type: 'string' },
       'log-level': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -74,6 +76,7 @@ export async function serve(args: string[]): Promise<void> {
     host: values.host ?? '127.0.0.1',
     basePath: values['base-path'] ?? '/scene7',
     maxBodyBytes: integer('max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024),
+    timeZone: values['time-zone'] ?? 'UTC',
     logLevel,
   })
   const lines = [
