@@ -30,6 +30,19 @@ async function start(...args: string[]): Promise<string> {
   return output
 }
 
+/** Runs `ips-mock` from source to its exit; resolves with the exit code and what it wrote to stderr. */
+async function fail(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const run = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: new URL('..', import.meta.url),
+  })
+  let stderr = ''
+  run.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  const [code] = await once(run, 'exit')
+  return { code, stderr }
+}
+
 it('serves the demo seed on a free port, answers the README curl example and stops on SIGTERM', async () => {
   const printed = await start('serve', '--port', '0', '--quiet')
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+\/scene7)/.exec(printed)?.[1]
@@ -67,35 +80,12 @@ it('prints users but no passwords for a custom seed, and refuses bad options', a
   expect(printed).not.toContain('acme-secret')
   child?.kill('SIGKILL')
 
-  child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'abc'],
-    {
-      cwd: new URL('..', import.meta.url),
-    },
-  )
-  let error = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    error += chunk.toString()
+  expect(await fail('serve', '--port', 'abc')).toEqual({
+    code: 1,
+    stderr: '[ips-mock] Failed to start: --port must be a whole number, got "abc".\n',
   })
-  const [code] = await once(child, 'exit')
-  expect(code).toBe(1)
-  expect(error).toBe('[ips-mock] Failed to start: --port must be a whole number, got "abc".\n')
-
-  child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--time-zone', 'Mars/Olympus'],
-    {
-      cwd: new URL('..', import.meta.url),
-    },
-  )
-  let zoneError = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    zoneError += chunk.toString()
+  expect(await fail('serve', '--time-zone', 'Mars/Olympus')).toEqual({
+    code: 1,
+    stderr: '[ips-mock] Failed to create the mock: "Mars/Olympus" is not an IANA time zone.\n',
   })
-  const [zoneCode] = await once(child, 'exit')
-  expect(zoneCode).toBe(1)
-  expect(zoneError).toBe(
-    '[ips-mock] Failed to create the mock: "Mars/Olympus" is not an IANA time zone.\n',
-  )
 })

@@ -268,7 +268,7 @@ it('answers a body over the size limit with a fault', async () => {
   })
 })
 
-it('answers an operation ips-mock does not implement with 30000', async () => {
+it("answers an operation outside ips-mock's scope with 30000", async () => {
   const answer = await read(
     await post(
       envelope(
@@ -279,6 +279,6 @@ it('answers an operation ips-mock does not implement with 30000', async () => {
   expect(answer.fault).toMatchObject({
     code: 30000,
     faultcode: 'soapenv:Server',
-    reason: "Operation 'getPublishContexts' is not implemented by ips-mock",
+    reason: "Operation 'getPublishContexts' is not supported by ips-mock",
   })
 })

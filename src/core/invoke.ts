@@ -99,7 +99,7 @@ export async function invoke(
   authorizeOperation(user, operation)
   const handler = operationHandlers[operation.name]
   if (!handler) {
-    throw fault('exception', `Operation '${operation.name}' is not implemented by ips-mock`)
+    throw fault('exception', `Operation '${operation.name}' is not supported by ips-mock`)
   }
   const namespace = call.param.ns
   const params = readComplex(call.param, getType(operation.inputType), namespace, call.param.name)

@@ -98,8 +98,8 @@ export const faults = {
     code: 30000,
     element: 'ipsApiFault',
     constant: 'IPS_API_FAULT_CODE_EXCEPTION',
-    when: 'An operation ips-mock does not implement, or an unexpected error inside the mock.',
-    example: "Operation 'getPublishContexts' is not implemented by ips-mock",
+    when: 'An IPS operation outside what ips-mock supports, or an unexpected error inside the mock.',
+    example: "Operation 'getPublishContexts' is not supported by ips-mock",
     faultcode: 'Server',
   }),
   invalidParameter: entry({
