@@ -64,10 +64,15 @@ it('prefers authHeader over HTTP Basic', async () => {
   expect(answer.fault?.code).toBe(10001)
 })
 
-it('ignores an authHeader outside the IPS namespaces', async () => {
-  const header = `<authHeader xmlns="urn:other"><user>${user}</user><password>${password}</password></authHeader>`
-  const answer = await read(await post(soap(header)))
-  expect(answer.fault?.code).toBe(10000)
+it('ignores an authHeader outside the IPS namespaces, and says so', async () => {
+  for (const ns of ['urn:other', '']) {
+    const header = `<authHeader xmlns="${ns}"><user>${user}</user><password>${password}</password></authHeader>`
+    const answer = await read(await post(soap(header)))
+    expect(answer.fault).toMatchObject({
+      code: 10000,
+      reason: `The request could not be authenticated: the authHeader is in namespace '${ns}', expected http://www.scene7.com/IpsApi/xsd`,
+    })
+  }
 })
 
 it('treats an authHeader without user as no credentials', async () => {

@@ -9,9 +9,12 @@ import type { Credentials } from './credentials.js'
  */
 export function authenticate(store: IpsStore, credentials: Credentials): User {
   if (credentials.user === undefined) {
+    const stray = credentials.strayAuthHeaderNs
     throw fault(
       'noCredentials',
-      'The request could not be authenticated: no credentials were supplied (send an authHeader with user and password, or HTTP Basic authentication)',
+      stray === undefined
+        ? 'The request could not be authenticated: no credentials were supplied (send an authHeader with user and password, or HTTP Basic authentication)'
+        : `The request could not be authenticated: the authHeader is in namespace '${stray}', expected http://www.scene7.com/IpsApi/xsd`,
     )
   }
   const user = store.userByEmail(credentials.user)

@@ -8,6 +8,8 @@ export interface Credentials {
   user?: string
   password?: string
   source: 'authHeader' | 'legacyHeaders' | 'httpBasic' | 'none'
+  /** With no credentials: the namespace of an authHeader that was ignored for being outside IPS's. */
+  strayAuthHeaderNs?: string
 }
 
 /** Per-request settings carried by `authHeader` besides the credentials (reference §3.1). */
@@ -101,5 +103,11 @@ export function readCredentials(
       source: 'legacyHeaders',
     }
   }
-  return fromBasic(authorization) ?? { source: 'none' }
+  const stray = authHeader
+    ? undefined
+    : headers.find((header) => header.name === 'authHeader' && !isIpsNamespace(header.ns))
+  return (
+    fromBasic(authorization) ??
+    (stray ? { source: 'none', strayAuthHeaderNs: stray.ns } : { source: 'none' })
+  )
 }
