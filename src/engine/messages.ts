@@ -66,9 +66,6 @@ const deDE: Catalog = {
 
 const catalogs: Record<string, Catalog> = { en: enUS, de: deDE }
 
-/** Locales with their own message set; any other locale falls back to en-US. */
-export const supportedLocales = ['en-US', 'de-DE'] as const
-
 /**
  * A localised message: the language of `locale` (`de`, `de-DE`, `de_AT` …) picks the set,
  * anything unknown gets en-US.

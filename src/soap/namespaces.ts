@@ -25,8 +25,3 @@ export function isIpsNamespace(uri: string): boolean {
 export function apiVersion(uri: string): string | undefined {
   return versioned.exec(uri)?.[1]
 }
-
-/** The namespace of an API version (`undefined` → unversioned). */
-export function namespaceOf(version: string | undefined): string {
-  return version === undefined ? namespaces.base : `${namespaces.base}/${version}`
-}
