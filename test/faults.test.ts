@@ -1,3 +1,4 @@
+import { createIpsMock } from '../src/index.js'
 import { expect, it } from 'vitest'
 import { useMswMock } from './support/msw.js'
 import {
@@ -9,6 +10,7 @@ import {
   post,
   submitJobParam,
   submitJobRequest,
+  sendTo,
 } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
@@ -124,19 +126,15 @@ it('20009: a user without any active membership', async () => {
       { email: 'lonely@demo-co.test', password: 'p', role: 'IpsUser' as const, companies: [] },
     ],
   }
-  const { createIpsMock } = await import('../src/index.js')
   const isolated = createIpsMock({ seed: lonely })
-  const response = await isolated.handle(
-    new Request('https://x.scene7.com/scene7/services/IpsApiService', {
-      method: 'POST',
-      headers: { 'content-type': 'text/xml' },
-      body: submitJobRequest(
-        'optimizeImagesJob',
-        'minimal',
-        {},
-        { auth: { user: 'lonely@demo-co.test', password: 'p' } },
-      ),
-    }),
+  const response = await sendTo(
+    isolated,
+    submitJobRequest(
+      'optimizeImagesJob',
+      'minimal',
+      {},
+      { auth: { user: 'lonely@demo-co.test', password: 'p' } },
+    ),
   )
   const answer = await read(response)
   expect(answer.fault).toMatchObject({

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { fixtureCases } from './support/fixture-cases.js'
-import { SERVICE_URL } from './support/requests.js'
+import { sendTo } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap, validateIpsElement } from './support/xsd.js'
 
@@ -18,13 +18,7 @@ it.each(fixtureCases)('$name: a fresh mock gives the recorded response', async (
   const request = await file(`${fixture.name}.request.xml`)
   expect(request).toBe(fixture.request)
   const mock = createIpsMock()
-  const response = await mock.handle(
-    new Request(SERVICE_URL, {
-      method: 'POST',
-      body: request,
-      headers: { 'content-type': 'text/xml' },
-    }),
-  )
+  const response = await sendTo(mock, request)
   const answer = await read(response)
   expect(answer.xml).toBe((await file(`${fixture.name}.response.xml`)).trimEnd())
   expectValidSoap(answer.xml)

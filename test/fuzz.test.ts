@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { fixtureCases } from './support/fixture-cases.js'
-import { DEMO_CO, envelope, NS_2014, operationParam, SERVICE_URL } from './support/requests.js'
+import { DEMO_CO, envelope, NS_2014, operationParam, sendTo } from './support/requests.js'
 import { read } from './support/soap.js'
 import { validateSoapResponse } from './support/xsd.js'
 
@@ -91,13 +91,7 @@ it(`keeps answering with valid SOAP and a consistent store over ${RUNS} mutated 
       fc.array(mutation, { minLength: 1, maxLength: 3 }),
       async (seed, mutations) => {
         const body = mutations.reduce((text, mutate) => mutate(text), seed)
-        const response = await mock.handle(
-          new Request(SERVICE_URL, {
-            method: 'POST',
-            body,
-            headers: { 'content-type': 'text/xml' },
-          }),
-        )
+        const response = await sendTo(mock, body)
         expect([200, 500]).toContain(response.status)
         const answer = await read(response)
         const verdict = validateSoapResponse(answer.xml)

@@ -3,7 +3,7 @@ import net from 'node:net'
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { type RunningServer, startServer } from '../src/server.js'
-import { envelope, NS_2014, SERVICE_URL, submitJobRequest } from './support/requests.js'
+import { envelope, NS_2014, SERVICE_URL, submitJobRequest, sendTo } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
 
@@ -18,13 +18,7 @@ afterEach(() => vi.restoreAllMocks())
 
 async function send(body: string, headers: Record<string, string> = {}) {
   const jobsBefore = mock.store.jobs.count()
-  const response = await mock.handle(
-    new Request(SERVICE_URL, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'text/xml', ...headers },
-    }),
-  )
+  const response = await sendTo(mock, body, headers)
   const answer = await read(response)
   expectValidSoap(answer.xml)
   expect(mock.store.jobs.count()).toBe(jobsBefore)

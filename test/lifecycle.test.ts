@@ -7,8 +7,8 @@ import {
   envelope,
   logins,
   operationParam,
-  SERVICE_URL,
   submitJobRequest,
+  sendTo,
 } from './support/requests.js'
 import { read } from './support/soap.js'
 
@@ -169,12 +169,7 @@ it('fires an execSchedule job every day over several simulated days', async () =
 
 it('reads execSchedule and offset-less execTime in the server time zone', async () => {
   const la = createIpsMock({ startTime: '2030-01-01T00:00:00Z', timeZone: 'America/Los_Angeles' })
-  const send = async (body: string) =>
-    read(
-      await la.handle(
-        new Request(SERVICE_URL, { method: 'POST', body, headers: { 'content-type': 'text/xml' } }),
-      ),
-    )
+  const send = async (body: string) => read(await sendTo(la, body))
   await send(
     submitJobRequest('optimizeImagesJob', 'minimal', {
       execSchedule: '0 0 3 * * ?',

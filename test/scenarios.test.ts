@@ -2,7 +2,7 @@ import { expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { call, items, ok, submit } from './support/calls.js'
 import { useMswMock } from './support/msw.js'
-import { DEMO_CO, logins, SERVICE_URL, submitJobRequest } from './support/requests.js'
+import { DEMO_CO, logins, submitJobRequest, sendTo } from './support/requests.js'
 
 const mock = useMswMock({ startTime: '2030-01-01T00:00:00Z' })
 const co = { companyHandle: DEMO_CO }
@@ -197,16 +197,7 @@ it('finds the job log lines of one asset', async () => {
 it('gives the same handles, logs and timings for the same seed and calls', async () => {
   const run = async () => {
     const fresh = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
-    const send = async (body: string) =>
-      (
-        await fresh.handle(
-          new Request(SERVICE_URL, {
-            method: 'POST',
-            body,
-            headers: { 'content-type': 'text/xml' },
-          }),
-        )
-      ).text()
+    const send = async (body: string) => (await sendTo(fresh, body)).text()
     await send(submitJobRequest('uploadDirectoryJob', 'minimal', { execSchedule: '0 0 */6 * * ?' }))
     await send(submitJobRequest('imageServingPublishJob'))
     fresh.clock.advance('1d')

@@ -1,3 +1,4 @@
+import { createIpsMock } from '../src/index.js'
 import { expect, it } from 'vitest'
 import { useMswMock } from './support/msw.js'
 import {
@@ -11,6 +12,7 @@ import {
   SOAP11,
   SOAP12,
   submitJobRequest,
+  sendTo,
 } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
@@ -252,15 +254,8 @@ it('answers invalid UTF-8 with a SOAP fault', async () => {
 })
 
 it('answers a body over the size limit with a fault', async () => {
-  const { createIpsMock } = await import('../src/index.js')
   const small = createIpsMock({ maxBodyBytes: 1000 })
-  const response = await small.handle(
-    new Request(SERVICE_URL, {
-      method: 'POST',
-      body: submitJobRequest('uploadUrlsJob', 'full'),
-      headers: { 'content-type': 'text/xml' },
-    }),
-  )
+  const response = await sendTo(small, submitJobRequest('uploadUrlsJob', 'full'))
   const answer = await read(response)
   expect(answer.fault).toMatchObject({
     code: 30003,

@@ -156,3 +156,18 @@ export function operationParam(operation: string, fields: OutObject, ns = NS_201
   const typeName = `${name[0]?.toUpperCase()}${name.slice(1)}`
   return writeElement(name, getType(typeName), fields, ns, '')
 }
+
+/** POSTs a SOAP body straight to a mock's core (no msw), as `text/xml` unless told otherwise. */
+export function sendTo(
+  mock: { handle(request: Request): Promise<Response> },
+  body: BodyInit,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return mock.handle(
+    new Request(SERVICE_URL, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/xml', ...headers },
+    }),
+  )
+}
