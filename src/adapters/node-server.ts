@@ -8,6 +8,7 @@ import {
   type IpsMock,
   type IpsMockOptions,
 } from '../core/create-ips-mock.js'
+import { ADMIN_PATH, adminExchange } from '../admin/admin.js'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
 import { fault } from '../soap/faults.js'
@@ -31,6 +32,11 @@ export interface ServerOptions extends IpsMockOptions {
   log?: (line: string) => void
   /** Time a client has to send a whole request, in ms (default 30 s). */
   requestTimeoutMs?: number
+  /**
+   * Bearer token for the admin API under `/__admin/`. Without one the admin API answers only
+   * when the server listens on loopback.
+   */
+  adminToken?: string
 }
 
 /** A running standalone server. */
@@ -79,6 +85,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
   })
 }
 
+function rawRequest(request: IncomingMessage, path: string, body: Buffer): RawRequest {
+  return {
+    method: request.method ?? 'GET',
+    url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
+    headers: headersOf(request),
+    bytes: async () => body,
+  }
+}
+
+function isLoopback(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1'
+}
+
 function send(
   request: IncomingMessage,
   reply: ServerResponse,
@@ -121,6 +140,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       'content-type': 'text/plain;charset=UTF-8',
     })
 
+  const admin = { token: options.adminToken, loopback: false }
+
   const requestTimeout = options.requestTimeoutMs ?? 30_000
   // Node checks request timeouts on this interval (30 s by default): check often enough that a
   // slow client is cut off close to its deadline.
@@ -146,15 +167,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
               `The request body exceeds the limit of ${maxBodyBytes} bytes`,
             ),
           )
+        } else if (path.startsWith(`${ADMIN_PATH}/`)) {
+          response = await adminExchange(mock, rawRequest(request, path, body), admin)
         } else if (!path.startsWith(`${basePath}/`)) {
           response = notHere(path)
         } else {
-          response = await exchange({
-            method: request.method ?? 'GET',
-            url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
-            headers: headersOf(request),
-            bytes: async () => body,
-          })
+          response = await exchange(rawRequest(request, path, body))
         }
         send(request, reply, response, closeAfter)
       } catch (error) {
@@ -179,6 +197,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once('error', reject)
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
       server.off('error', reject)
+      admin.loopback = isLoopback((server.address() as AddressInfo).address)
       resolve()
     })
   })

@@ -1,0 +1,182 @@
+import type { IpsMock } from '../core/create-ips-mock.js'
+import { getType } from '../schema/table.js'
+import { type OutObject, writeElement } from '../schema/write.js'
+
+/** Parameters a contract passes with a provider state (Pact `given(state, params)`). */
+export type StateParams = Readonly<Record<string, unknown>>
+
+/** Values a state hands back to the verifier, e.g. the handle of the job it created. */
+export type StateValues = Record<string, string>
+
+/** One provider state the mock can set itself up in. */
+export interface ProviderState {
+  /** What the state means, for the README and error messages. */
+  description: string
+  /** The parameters it reads, with their defaults. */
+  params: Readonly<Record<string, string>>
+  setup(mock: IpsMock, params: StateParams): Promise<StateValues>
+}
+
+/** Where every provider state puts the clock: a fixed instant, so dates in answers are stable. */
+export const STATE_TIME = '2030-01-01T00:00:00.000Z'
+
+const NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
+const COMPANY = 'c|101'
+const LOGIN = { user: 'user@demo-co.test', password: 'demo-user-pass' }
+
+/** The demo seed, freshly loaded, with the clock held at `STATE_TIME`. */
+async function fresh(mock: IpsMock): Promise<void> {
+  await mock.reset()
+  mock.clock.set(STATE_TIME)
+}
+
+/** Calls an operation as the demo seed's IpsUser and returns the body of the answer. */
+async function callAsDemoUser(mock: IpsMock, operation: string, fields: OutObject) {
+  const name = `${operation}Param`
+  const param = writeElement(name, getType(`${name[0]?.toUpperCase()}${name.slice(1)}`), fields, NS, '')
+  const body = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>${LOGIN.user}</user><password>${LOGIN.password}</password></authHeader></s:Header><s:Body>${param}</s:Body></s:Envelope>`
+  const response = await mock.handle(
+    new Request('http://ips-mock.local/scene7/services/IpsApiService', {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body,
+    }),
+  )
+  const text = await response.text()
+  if (response.status !== 200) {
+    const reason = /<reason[^>]*>([^<]*)</.exec(text)?.[1] ?? text
+    throw new Error(`${operation} failed while setting up the state: ${reason}`)
+  }
+  return text
+}
+
+async function submit(mock: IpsMock, job: OutObject): Promise<string> {
+  const answer = await callAsDemoUser(mock, 'submitJob', { companyHandle: COMPANY, ...job })
+  const handle = /<(?:\w+:)?jobHandle>([^<]*)</.exec(answer)?.[1]
+  if (!handle) throw new Error('submitJob answered without a jobHandle')
+  return handle
+}
+
+const text = (params: StateParams, name: string, fallback: string): string => {
+  const value = params[name]
+  return value === undefined || value === null ? fallback : String(value)
+}
+
+const uploadUrls = {
+  urlArray: {
+    items: [
+      { sourceUrl: 'https://images.example.test/one.jpg', destPath: 'contract/one.jpg' },
+      { sourceUrl: 'https://images.example.test/two.jpg', destPath: 'contract/two.jpg' },
+    ],
+  },
+  overwrite: true,
+  readyForPublish: true,
+  createMask: false,
+  emailSetting: 'None',
+}
+
+/**
+ * The provider states ips-mock understands, by name: each resets the mock to the demo seed,
+ * holds the clock at `STATE_TIME` and builds what its name says through the mock's own SOAP
+ * operations, as the demo seed's IpsUser in company `c|101`.
+ */
+export const providerStates: Readonly<Record<string, ProviderState>> = {
+  'the demo seed is loaded': {
+    description: 'The demo seed (companies c|101 and c|102, the four demo logins) and no jobs.',
+    params: {},
+    async setup(mock) {
+      await fresh(mock)
+      return {}
+    },
+  },
+  'a job is scheduled': {
+    description: 'An OptimizeImagesJob waits for its execTime (2030-06-01T00:00:00Z).',
+    params: { jobName: 'scheduled job' },
+    async setup(mock, params) {
+      await fresh(mock)
+      const jobHandle = await submit(mock, {
+        jobName: text(params, 'jobName', 'scheduled job'),
+        execTime: '2030-06-01T00:00:00Z',
+        optimizeImagesJob: { emailSetting: 'None' },
+      })
+      return { jobHandle }
+    },
+  },
+  'a job is scheduled to repeat': {
+    description: 'An OptimizeImagesJob with execSchedule "0 0 * * * ?" (hourly), not yet run.',
+    params: { jobName: 'hourly job' },
+    async setup(mock, params) {
+      await fresh(mock)
+      const jobHandle = await submit(mock, {
+        jobName: text(params, 'jobName', 'hourly job'),
+        execSchedule: '0 0 * * * ?',
+        optimizeImagesJob: { emailSetting: 'None' },
+      })
+      return { jobHandle }
+    },
+  },
+  'a repeating job is paused': {
+    description: 'The hourly job of "a job is scheduled to repeat", paused by pauseJob.',
+    params: { jobName: 'hourly job' },
+    async setup(mock, params) {
+      const values = await providerStates['a job is scheduled to repeat']!.setup(mock, params)
+      await callAsDemoUser(mock, 'pauseJob', { companyHandle: COMPANY, jobHandle: values.jobHandle })
+      return values
+    },
+  },
+  'a job is running': {
+    description: 'An UploadUrlsJob of two URLs, running, one file done.',
+    params: { jobName: 'running job' },
+    async setup(mock, params) {
+      await fresh(mock)
+      const jobHandle = await submit(mock, {
+        jobName: text(params, 'jobName', 'running job'),
+        uploadUrlsJob: uploadUrls,
+      })
+      mock.clock.advance('2500ms')
+      return { jobHandle }
+    },
+  },
+  'a job has run': {
+    description: 'An UploadUrlsJob of two URLs that ran to completion and left its job log.',
+    params: { jobName: 'finished job' },
+    async setup(mock, params) {
+      await fresh(mock)
+      const jobHandle = await submit(mock, {
+        jobName: text(params, 'jobName', 'finished job'),
+        uploadUrlsJob: uploadUrls,
+      })
+      await mock.runUntilIdle()
+      const values: StateValues = { jobHandle }
+      const details = mock.store.logsOf(jobHandle).flatMap((log) => log.details)
+      const assetHandle = details.find((detail) => detail.assetHandle)?.assetHandle
+      if (assetHandle) values.assetHandle = assetHandle
+      return values
+    },
+  },
+}
+
+/** Thrown for a provider state ips-mock does not know; names the ones it does. */
+export class UnknownProviderStateError extends Error {
+  constructor(state: string) {
+    super(
+      `[ips-mock] Unknown provider state "${state}". ips-mock understands: ${Object.keys(
+        providerStates,
+      )
+        .map((name) => `"${name}"`)
+        .join(', ')}.`,
+    )
+    this.name = 'UnknownProviderStateError'
+  }
+}
+
+/** Sets the mock up in a named provider state and returns the values it created. */
+export function setUpProviderState(
+  mock: IpsMock,
+  state: string,
+  params: StateParams = {},
+): Promise<StateValues> {
+  const found = Object.hasOwn(providerStates, state) ? providerStates[state] : undefined
+  if (!found) return Promise.reject(new UnknownProviderStateError(state))
+  return found.setup(mock, params)
+}
