@@ -117,7 +117,9 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
       scenarios.clear()
       if (options.startTime !== undefined) clock.set(options.startTime)
       else clock.useSystemTime()
-      ready = store.load(seed)
+      // A load still under way (the first one, or an earlier reset) finishes before this one
+      // starts, or both would write the seed's rows.
+      ready = ready.catch(() => undefined).then(() => store.load(seed))
       return ready
     },
   }
