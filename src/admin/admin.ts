@@ -18,8 +18,7 @@ type AdminRoute = (mock: IpsMock, request: RawRequest) => Promise<RawResponse>
 const json = (status: number, value: unknown): RawResponse =>
   raw(status, `${JSON.stringify(value)}\n`, { 'content-type': 'application/json' })
 
-const problem = (status: number, message: string): RawResponse =>
-  json(status, { error: message })
+const problem = (status: number, message: string): RawResponse => json(status, { error: message })
 
 async function readJson(request: RawRequest): Promise<Record<string, unknown>> {
   const text = new TextDecoder().decode(await request.bytes())
@@ -79,7 +78,10 @@ export async function adminExchange(
   const route = routes[`${request.method} ${path}`]
   if (!route) {
     const known = Object.keys(routes).join(', ')
-    return problem(404, `No admin endpoint ${request.method} ${ADMIN_PATH}${path}. Known: ${known}.`)
+    return problem(
+      404,
+      `No admin endpoint ${request.method} ${ADMIN_PATH}${path}. Known: ${known}.`,
+    )
   }
   try {
     return await route(mock, request)

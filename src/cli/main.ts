@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { serve, serveUsage } from './serve.js'
+import { verify, verifyUsage } from './verify.js'
 
 const usage = `Usage: ips-mock <command> [options]
 
 Commands:
   serve    start the IPS mock server (default)
+  verify   verify Pact contracts against a fresh mock (or another IPS endpoint)
 
-${serveUsage}`
+${serveUsage}
+${verifyUsage}`
 
 const [command = 'serve', ...rest] = process.argv.slice(2)
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve }
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, verify }
 
 async function main(): Promise<void> {
   if (command === '--help' || command === '-h' || command === 'help') {

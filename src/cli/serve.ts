@@ -21,7 +21,7 @@ Options:
   -h, --help             show this help
 `
 
-async function loadSeed(file: string | undefined): Promise<SeedData> {
+export async function loadSeed(file: string | undefined): Promise<SeedData> {
   if (!file) return demoSeed
   try {
     return JSON.parse(await readFile(file, 'utf8')) as SeedData

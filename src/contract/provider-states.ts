@@ -1,5 +1,7 @@
 import type { IpsMock } from '../core/create-ips-mock.js'
 import { getType } from '../schema/table.js'
+import { demoSeed } from '../store/demo-seed.js'
+import { resolveSeed } from '../store/seed.js'
 import { type OutObject, writeElement } from '../schema/write.js'
 
 /** Parameters a contract passes with a provider state (Pact `given(state, params)`). */
@@ -23,6 +25,7 @@ export const STATE_TIME = '2030-01-01T00:00:00.000Z'
 const NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
 const COMPANY = 'c|101'
 const LOGIN = { user: 'user@demo-co.test', password: 'demo-user-pass' }
+const LONELY = { user: 'lonely@demo-co.test', password: 'lonely-pass' }
 
 /** The demo seed, freshly loaded, with the clock held at `STATE_TIME`. */
 async function fresh(mock: IpsMock): Promise<void> {
@@ -33,7 +36,13 @@ async function fresh(mock: IpsMock): Promise<void> {
 /** Calls an operation as the demo seed's IpsUser and returns the body of the answer. */
 async function callAsDemoUser(mock: IpsMock, operation: string, fields: OutObject) {
   const name = `${operation}Param`
-  const param = writeElement(name, getType(`${name[0]?.toUpperCase()}${name.slice(1)}`), fields, NS, '')
+  const param = writeElement(
+    name,
+    getType(`${name[0]?.toUpperCase()}${name.slice(1)}`),
+    fields,
+    NS,
+    '',
+  )
   const body = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><authHeader xmlns="http://www.scene7.com/IpsApi/xsd"><user>${LOGIN.user}</user><password>${LOGIN.password}</password></authHeader></s:Header><s:Body>${param}</s:Body></s:Envelope>`
   const response = await mock.handle(
     new Request('http://ips-mock.local/scene7/services/IpsApiService', {
@@ -89,6 +98,19 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
       return {}
     },
   },
+  'a user without a company membership exists': {
+    description:
+      'The demo seed plus lonely@demo-co.test (password lonely-pass, IpsUser) in no company.',
+    params: {},
+    async setup(mock) {
+      await fresh(mock)
+      const lonely = { email: LONELY.user, password: LONELY.password, role: 'IpsUser' as const }
+      await mock.store.load(
+        resolveSeed({ ...demoSeed, users: [...demoSeed.users, { ...lonely, companies: [] }] }),
+      )
+      return {}
+    },
+  },
   'a job is scheduled': {
     description: 'An OptimizeImagesJob waits for its execTime (2030-06-01T00:00:00Z).',
     params: { jobName: 'scheduled job' },
@@ -120,7 +142,10 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     params: { jobName: 'hourly job' },
     async setup(mock, params) {
       const values = await providerStates['a job is scheduled to repeat']!.setup(mock, params)
-      await callAsDemoUser(mock, 'pauseJob', { companyHandle: COMPANY, jobHandle: values.jobHandle })
+      await callAsDemoUser(mock, 'pauseJob', {
+        companyHandle: COMPANY,
+        jobHandle: values.jobHandle,
+      })
       return values
     },
   },
@@ -138,20 +163,21 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     },
   },
   'a job has run': {
-    description: 'An UploadUrlsJob of two URLs that ran to completion and left its job log.',
+    description:
+      'A ReprocessAssetsJob over assets a|101|1 and a|101|2 that ran to completion and left its job log.',
     params: { jobName: 'finished job' },
     async setup(mock, params) {
       await fresh(mock)
       const jobHandle = await submit(mock, {
         jobName: text(params, 'jobName', 'finished job'),
-        uploadUrlsJob: uploadUrls,
+        reprocessAssetsJob: {
+          assetHandleArray: { items: ['a|101|1', 'a|101|2'] },
+          createMask: false,
+          emailSetting: 'None',
+        },
       })
       await mock.runUntilIdle()
-      const values: StateValues = { jobHandle }
-      const details = mock.store.logsOf(jobHandle).flatMap((log) => log.details)
-      const assetHandle = details.find((detail) => detail.assetHandle)?.assetHandle
-      if (assetHandle) values.assetHandle = assetHandle
-      return values
+      return { jobHandle, assetHandle: 'a|101|1' }
     },
   },
 }

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util'
+import { providerStates } from '../contract/provider-states.js'
+import { type Credentials, PROVIDER_NAME, verifyPacts } from '../contract/verify.js'
+import { loadSeed } from './serve.js'
+
+export const verifyUsage = `Usage: ips-mock verify --pact <file|dir|url> [--pact ...] [options]
+
+Verifies Pact contracts against a fresh ips-mock on a free port, setting up each
+interaction's provider state through the mock's admin API.
+
+Options:
+  --pact <source>             a pact file, a directory of pact files, or a pact URL (repeatable)
+  --provider <name>           provider name to verify as (default ${PROVIDER_NAME})
+  --seed-file <file>          JSON seed for the fresh mock (default: the demo seed)
+  --provider-base-url <url>   verify against this endpoint instead (e.g. https://<ips-host>);
+                              provider states are not set up there. Credentials from the
+                              environment replace the ones in each request's authHeader:
+                              IPS_USER, IPS_PASSWORD, and optionally IPS_COMPANY_HANDLE
+  --list-states               print the provider states ips-mock understands and exit
+  --log-level <level>         verifier log level: error (default), warn, info, debug, trace
+  -h, --help                  show this help
+`
+
+function listStates(): string {
+  return Object.entries(providerStates)
+    .map(([name, state]) => {
+      const params = Object.entries(state.params)
+        .map(([key, value]) => `${key} (default "${value}")`)
+        .join(', ')
+      return `"${name}"\n    ${state.description}${params ? `\n    params: ${params}` : ''}\n`
+    })
+    .join('')
+}
+
+function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
+  const { IPS_USER: user, IPS_PASSWORD: password, IPS_COMPANY_HANDLE: companyHandle } = env
+  if (!user && !password) return undefined
+  if (!user || !password) {
+    throw new Error('[ips-mock] Failed to verify: set both IPS_USER and IPS_PASSWORD, or neither.')
+  }
+  return companyHandle ? { user, password, companyHandle } : { user, password }
+}
+
+/** The verifier's failure (a JSON report, or a message) in one line. */
+function summary(reason: string): string {
+  try {
+    const report = JSON.parse(reason) as {
+      interactionResults?: { description: string; result: string }[]
+    }
+    const results = report.interactionResults ?? []
+    const failed = results.filter((result) => result.result !== 'OK')
+    return `${failed.length} of ${results.length} interactions failed: ${failed
+      .map((result) => `"${result.description}"`)
+      .join(', ')} (details above).`
+  } catch {
+    return reason
+  }
+}
+
+const logLevels = ['trace', 'debug', 'info', 'warn', 'error'] as const
+
+/** `ips-mock verify`: verifies pacts against a fresh mock or another IPS endpoint. */
+export async function verify(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      pact: { type: 'string', multiple: true },
+      provider: { type: 'string' },
+      'seed-file': { type: 'string' },
+      'provider-base-url': { type: 'string' },
+      'list-states': { type: 'boolean' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(verifyUsage)
+    return
+  }
+  if (values['list-states']) {
+    process.stdout.write(listStates())
+    return
+  }
+  if (!values.pact?.length) {
+    throw new Error(`[ips-mock] Failed to verify: pass at least one --pact.\n\n${verifyUsage}`)
+  }
+  const logLevel = values['log-level'] ?? 'error'
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new Error(
+      `[ips-mock] Failed to verify: --log-level must be one of ${logLevels.join(', ')}.`,
+    )
+  }
+  const baseUrl = values['provider-base-url']
+  const credentials = baseUrl ? credentialsFromEnv(process.env) : undefined
+  try {
+    await verifyPacts({
+      pacts: values.pact,
+      ...(values.provider ? { provider: values.provider } : {}),
+      ...(baseUrl ? { providerBaseUrl: baseUrl } : {}),
+      ...(credentials ? { credentials } : {}),
+      mock: { seed: await loadSeed(values['seed-file']) },
+      logLevel: logLevel as (typeof logLevels)[number],
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    if (reason.startsWith('[ips-mock]')) throw error
+    throw new Error(`[ips-mock] Verification failed: ${summary(reason)}`, { cause: error })
+  }
+  process.stdout.write('[ips-mock] Every interaction verified.\n')
+}
