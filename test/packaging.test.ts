@@ -1,0 +1,261 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+
+// The package as users get it: `npm pack` (its prepare script builds dist), the tarball installed
+// into a fresh ESM project, then every subpath, the declarations, the bin and the examples used
+// from there. Packing and installing take about ten seconds; each case a few more.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
+
+const repo = fileURLToPath(new URL('..', import.meta.url))
+const fixture = (name: string) => readFile(join(repo, 'fixtures/submitJob', name), 'utf8')
+const execFileAsync = promisify(execFile)
+
+let tmp: string
+let app: string
+let child: ChildProcess | undefined
+
+/** The environment minus what the surrounding npm and vitest runs set for themselves. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|VITEST)/i.test(key)),
+  )
+  return { ...env, ...extra }
+}
+
+/** Runs a command to its end; rejects with all it printed if it fails. */
+async function run(file: string, args: string[], cwd: string, env = cleanEnv()) {
+  try {
+    return await execFileAsync(file, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 })
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+    throw new Error(`"${file} ${args.join(' ')}" failed in ${cwd}:\n${stdout}${stderr}`, {
+      cause: error,
+    })
+  }
+}
+
+/** Spawns a long-running command and resolves with the first match of `ready` in its stdout. */
+async function start(file: string, args: string[], ready: RegExp): Promise<RegExpExecArray> {
+  child = spawn(file, args, { cwd: app, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
+    output += chunk.toString()
+    const match = ready.exec(output)
+    if (match) return match
+  }
+  throw new Error(`"${file} ${args.join(' ')}" ended without printing ${ready}:\n${output}`)
+}
+
+/** Stops a process group; it may have ended already. */
+function stopGroup(group: number): void {
+  try {
+    process.kill(-group, 'SIGTERM')
+  } catch {
+    // ESRCH: nothing left to stop
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/**
+ * Packs a copy of the work tree (so that building dist does not race other tests reading it) and
+ * installs the tarball into `app`. Dependencies come from the npm cache when it has them; msw
+ * (the optional peer) and the tools the examples need are linked from this repository.
+ */
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'ips-mock-packaging-'))
+  const stage = join(tmp, 'stage')
+  const { stdout: files } = await run(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    repo,
+  )
+  for (const file of files.split('\0')) {
+    if (file && existsSync(join(repo, file))) await cp(join(repo, file), join(stage, file))
+  }
+  await symlink(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir')
+  await run('npm', ['pack', '--pack-destination', tmp], stage)
+  const [tarball] = (await readdir(tmp)).filter((name) => name.endsWith('.tgz'))
+
+  app = join(tmp, 'app')
+  await mkdir(app)
+  await writeFile(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }')
+  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock']
+  await run('npm', [...install, join(tmp, tarball as string)], app)
+  for (const name of ['msw', 'soap', 'tsx', 'vitest']) {
+    await symlink(join(repo, 'node_modules', name), join(app, 'node_modules', name), 'dir')
+  }
+})
+
+afterEach(() => {
+  child?.kill('SIGKILL')
+  child = undefined
+})
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true })
+})
+
+it('ships every file its exports map, declarations and bin point at', async () => {
+  const installed = join(app, 'node_modules/ips-mock')
+  const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'))
+  expect(Object.keys(manifest.exports)).toEqual(['.', './msw', './server', './package.json'])
+  for (const subpath of ['.', './msw', './server']) {
+    const { types, default: code } = manifest.exports[subpath]
+    expect(types, subpath).toMatch(/\.d\.ts$/)
+    expect(existsSync(join(installed, types)), types).toBe(true)
+    expect(existsSync(join(installed, code)), code).toBe(true)
+  }
+  const bin = await readFile(join(installed, manifest.bin['ips-mock']), 'utf8')
+  expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true)
+  expect(existsSync(join(installed, 'fixtures/xsd/ips.xsd'))).toBe(true)
+})
+
+it('imports every subpath in plain Node and answers SOAP in-process and over HTTP', async () => {
+  const request = await fixture('uploadUrlsJob.minimal.request.xml')
+  await writeFile(
+    join(app, 'smoke.js'),
+    `import { createIpsMock, demoSeed } from 'ips-mock'
+import { DEFAULT_BASE_URL, ipsHandlers } from 'ips-mock/msw'
+import { startServer } from 'ips-mock/server'
+import manifest from 'ips-mock/package.json' with { type: 'json' }
+
+const init = { method: 'POST', headers: { 'content-type': 'text/xml' }, body: ${JSON.stringify(request)} }
+const mock = createIpsMock()
+const inProcess = await mock.handle(new Request(DEFAULT_BASE_URL.replace('*', 's7sps1apissl') + '/services/IpsApiService', init))
+const server = await startServer({ port: 0, logLevel: 'silent' })
+const overHttp = await fetch(server.serviceUrl, init)
+await server.close()
+console.log(JSON.stringify({
+  version: manifest.version,
+  companies: demoSeed.companies.length,
+  handlers: ipsHandlers(mock).length,
+  inProcess: [inProcess.status, await inProcess.text()],
+  overHttp: [overHttp.status, await overHttp.text()],
+}))
+`,
+  )
+  const { stdout } = await run(process.execPath, ['smoke.js'], app)
+
+  const response = (await fixture('uploadUrlsJob.minimal.response.xml')).trim()
+  const { version } = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8'))
+  expect(JSON.parse(stdout)).toEqual({
+    version,
+    companies: 2,
+    handlers: 1,
+    inProcess: [200, response],
+    overHttp: [200, response],
+  })
+})
+
+it('typechecks a TypeScript file against the shipped declarations', async () => {
+  await writeFile(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        target: 'es2022',
+        resolveJsonModule: true,
+        noEmit: true,
+        types: [],
+      },
+      files: ['check.ts'],
+    }),
+  )
+  await writeFile(
+    join(app, 'check.ts'),
+    `import { createIpsMock, type IpsMock, type IpsMockOptions } from 'ips-mock'
+import { ipsHandlers } from 'ips-mock/msw'
+import { type RunningServer, startServer } from 'ips-mock/server'
+import manifest from 'ips-mock/package.json' with { type: 'json' }
+import type { RequestHandler } from 'msw'
+
+const options: IpsMockOptions = { startTime: '2030-01-01T00:00:00Z', timeZone: 'Europe/Berlin' }
+const mock: IpsMock = createIpsMock(options)
+const answer: Promise<Response> = mock.handle(new Request('https://s7sps1apissl.scene7.com/'))
+const handlers: RequestHandler[] = ipsHandlers(mock, { baseUrl: 'https://ips.example.test/scene7' })
+const server: RunningServer = await startServer({ port: 0, logLevel: 'silent' })
+const version: string = manifest.version
+// @ts-expect-error: the declarations are real, not \`any\`
+const port: string = server.port
+// @ts-expect-error: an unknown option
+createIpsMock({ seedFile: 'seed.json' })
+export { answer, handlers, port, version }
+`,
+  )
+  const tsc = join(repo, 'node_modules/typescript/bin/tsc')
+  const { stdout } = await run(process.execPath, [tsc, '-p', '.'], app)
+  expect(stdout).toBe('')
+})
+
+it('runs the bin: --help, then serve on a free port for the node-soap example', async () => {
+  const bin = join(app, 'node_modules/.bin/ips-mock')
+  const { stdout: usage } = await run(bin, ['--help'], app)
+  expect(usage).toContain('Usage: ips-mock <command> [options]')
+  expect(usage).toContain('--port <n>')
+
+  const [, url] = await start(bin, ['serve', '--port', '0', '--quiet'], /listening on (\S+)\n/)
+  await cp(join(repo, 'examples/node-soap/submit-job.ts'), join(app, 'submit-job.ts'))
+  const soap = await run(
+    process.execPath,
+    ['--import', 'tsx', 'submit-job.ts'],
+    app,
+    cleanEnv({ IPS_URL: url as string }),
+  )
+  expect(soap.stdout).toBe('submitted j|101|nightly import|\nstate New\n')
+
+  const exited = once(child as ChildProcess, 'exit')
+  child?.kill('SIGTERM')
+  expect((await exited)[0]).toBe(0)
+})
+
+it('runs the vitest example against the installed package', async () => {
+  for (const name of ['upload-urls.ts', 'upload-urls.test.ts']) {
+    await cp(join(repo, 'examples/vitest-app', name), join(app, name))
+  }
+  const vitest = join(repo, 'node_modules/vitest/vitest.mjs')
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], app)
+  const report = JSON.parse(stdout)
+  expect([report.numPassedTests, report.numFailedTests]).toEqual([2, 0])
+})
+
+it("starts the server with the CI recipe's own commands", async () => {
+  const recipe = await readFile(join(repo, 'examples/ci/github-actions.yml'), 'utf8')
+  const step = /- name: Start the IPS mock\n\s+run: \|\n((?: {10}.*\n)+)/.exec(recipe)?.[1]
+  expect(step).toContain('npx ips-mock serve --port 8080')
+  const port = await freePort()
+  const script = (step as string).replace(/^ {10}/gm, '').replaceAll('8080', String(port))
+  const url = `http://127.0.0.1:${port}/scene7`
+
+  // Its own process group, so that the server it leaves running can be stopped with it.
+  child = spawn('bash', ['-c', script], {
+    cwd: app,
+    env: cleanEnv({ IPS_URL: url }),
+    detached: true,
+    stdio: 'inherit',
+  })
+  const group = child.pid as number
+  try {
+    expect((await once(child, 'exit'))[0]).toBe(0)
+    const wsdl = await fetch(`${url}/services/IpsApiService?wsdl`)
+    expect(wsdl.status).toBe(200)
+  } finally {
+    stopGroup(group)
+  }
+})
