@@ -37,6 +37,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/'
 const IPS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
 const BASE = 'http://www.scene7.com/IpsApi/xsd'
+/** Pact regexes must match the whole value. */
+const DATE = '^\\d{4}-\\d{2}-\\d{2}T.+$'
 const path = (...names: string[]) => `$${names.map((name) => `['${name}']`).join('')}['#text']`
 
 /** A consumer's pact written by hand (Pact V3), with its own prefixes and matching rules. */
@@ -64,19 +66,20 @@ function handWrittenPact(state = 'a job is running') {
               [
                 ['companyHandle', '^c\\|\\d+$'],
                 ['jobHandle', '^j\\|\\d+\\|.*\\|$'],
-                ['startDate', '^\\d{4}-'],
-                ['triggerTime', '^\\d{4}-'],
-                ['lastProgressUpdate', '^\\d{4}-'],
-              ].map(([name, regex]) => [
+                ['startDate', DATE],
+                ['triggerTime', DATE],
+                ['lastProgressUpdate', DATE],
+                ['taskProgressArray', 'items', 'lastProgressUpdate', DATE],
+              ].map((names) => [
                 path(
                   `${SOAP}:Envelope`,
                   `${SOAP}:Body`,
                   `${IPS}:getActiveJobsReturn`,
                   `${IPS}:jobArray`,
                   `${IPS}:items`,
-                  `${IPS}:${name}`,
+                  ...names.slice(0, -1).map((name) => `${IPS}:${name}`),
                 ),
-                { matchers: [{ match: 'regex', regex }] },
+                { matchers: [{ match: 'regex', regex: names.at(-1) }] },
               ]),
             ),
           },
