@@ -89,3 +89,18 @@ it('prints users but no passwords for a custom seed, and refuses bad options', a
     stderr: '[ips-mock] Failed to create the mock: "Mars/Olympus" is not an IANA time zone.\n',
   })
 })
+
+it('guards the admin API with --admin-token', async () => {
+  const printed = await start('serve', '--port', '0', '--quiet', '--admin-token', 'tok-123')
+  const origin = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(printed)?.[1]
+  const call = (headers: Record<string, string>) =>
+    fetch(`${origin}/__admin/provider-states`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ state: 'a job is scheduled' }),
+    })
+  expect((await call({})).status).toBe(401)
+  const allowed = await call({ authorization: 'Bearer tok-123' })
+  expect(allowed.status).toBe(200)
+  expect(await allowed.json()).toEqual({ jobHandle: 'j|101|scheduled job|' })
+})

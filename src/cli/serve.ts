@@ -16,6 +16,8 @@ Options:
   --seed-file <file>     JSON seed to start from (default: the embedded demo seed)
   --max-body-bytes <n>   largest request body accepted (default 10485760)
   --time-zone <zone>     the IPS server's time zone, an IANA name (default UTC)
+  --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
+                         when --host is not loopback; default: loopback only, no token)
   --log-level <level>    info (default) or silent
   --quiet                same as --log-level silent
   -h, --help             show this help
@@ -54,6 +56,7 @@ export async function serve(args: string[]): Promise<void> {
       'seed-file': { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'time-zone': { type: 'string' },
+      'admin-token': { type: 'string' },
       'log-level': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -78,6 +81,7 @@ export async function serve(args: string[]): Promise<void> {
     maxBodyBytes: integer('max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024),
     timeZone: values['time-zone'] ?? 'UTC',
     logLevel,
+    ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
   })
   const lines = [
     `ips-mock listening on ${server.url}`,
