@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 import { faults } from '../src/soap/faults.js'
 import { demoSeed } from '../src/store/demo-seed.js'
 import { faultTable } from './support/fault-table.js'
+import { providerStates } from '../src/contract/provider-states.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -26,4 +27,19 @@ it('lists every demo login with its password and role', () => {
 it('shows the quick start and the test command', () => {
   expect(readme).toContain('npm ci && npm start')
   expect(readme).toContain('npm ci && npm test')
+})
+
+it('lists every provider state the mock understands, as the code describes it', () => {
+  const section = /<!-- provider-states:start -->\n([\s\S]*?)\n<!-- provider-states:end -->/.exec(
+    readme,
+  )?.[1]
+  const rows = section?.split('\n').slice(2) ?? []
+  expect(rows).toHaveLength(Object.keys(providerStates).length)
+  for (const [name, state] of Object.entries(providerStates)) {
+    const params = Object.entries(state.params)
+      .map(([key, value]) => `\`${key}\` (\`${value}\`)`)
+      .join(', ')
+    const description = state.description.replaceAll('|', '\\|')
+    expect(rows).toContain(`| \`${name}\` | ${description} | ${params} |`.replace('|  |', '| |'))
+  }
 })
