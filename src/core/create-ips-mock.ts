@@ -7,9 +7,12 @@ import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
 import { IpsStore } from '../store/store.js'
+import { type FaultInjection, FaultInjector } from '../injection/injector.js'
+import { CallJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from '../journal/journal.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from './raw.js'
 import { defaultXmlLimits, type XmlLimits } from '../soap/xml.js'
 import { route } from './router.js'
+import { type IpsMockSnapshot, seal, unseal } from './snapshot.js'
 import type { ExchangeSettings } from './soap-exchange.js'
 
 /** Options of `createIpsMock`. */
@@ -26,6 +29,10 @@ export interface IpsMockOptions {
   timeZone?: string
   /** How long runs take (defaults: startDelay 1s, base 2s, perItem 500ms, stopDelay 1s). */
   jobDurations?: Partial<Record<keyof JobDurations, Duration>>
+  /** Most calls `mock.journal` keeps (default 10,000; the oldest are dropped); 0 keeps none. */
+  journalCapacity?: number
+  /** Seeds fault injection's generator, for probability rules and delay ranges (default 1). */
+  faultSeed?: number
 }
 
 /** A running IPS mock: one `handle` function that every adapter calls. */
@@ -49,8 +56,36 @@ export interface IpsMock {
   runUntilIdle(): Promise<void>
   /** Lets a run held by a scenario (`hold: true`) finish. */
   release(jobHandle: string): Promise<void>
-  /** Discards all state, runs, e-mails and scenarios, and reloads the seed. */
+  /**
+   * Every call received: operation, params (passwords redacted), answer or fault, status, timing.
+   * @example mock.journal.find({ operation: 'submitJob', faultCode: 30001 })
+   */
+  readonly journal: Journal
+  /**
+   * Fault and latency injection.
+   * @example mock.faults.inject({ operation: 'submitJob', nth: 2, fault: 30000 })
+   */
+  readonly faults: FaultInjection
+  /**
+   * Discards all state, runs, e-mails, scenarios, journal entries and injected faults, restarts
+   * the fault generator from its seed, and reloads the seed data.
+   */
   reset(): Promise<void>
+  /**
+   * Saves the mock's whole state (store, runs, clock, scenarios, outbox, journal, injected
+   * faults and the fault generator) between calls.
+   * @example
+   * const saved = await mock.snapshot()
+   * // … calls that change the state …
+   * await mock.restore(saved)
+   */
+  snapshot(): Promise<IpsMockSnapshot>
+  /**
+   * Goes back to a snapshot of this mock: from then on it answers exactly as it did after the
+   * snapshot was taken. Call it between calls, not while one is in flight.
+   * @throws Error when the snapshot is of another mock.
+   */
+  restore(snapshot: IpsMockSnapshot): Promise<void>
 }
 
 /** Default request body limit: 10 MB. */
@@ -80,6 +115,8 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   const store = new IpsStore()
   const clock = new Clock(options.startTime)
   const scenarios = new Scenarios()
+  const journal = new CallJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY)
+  const faults = new FaultInjector(options.faultSeed ?? 1)
   const engine = new JobEngine(store, {
     clock,
     timeZone,
@@ -90,6 +127,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   const settings: ExchangeSettings = {
     store,
     engine,
+    faults,
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     xmlLimits: { ...defaultXmlLimits, ...options.xmlLimits },
@@ -97,29 +135,87 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   let ready = store.load(seed)
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
-    return route(request, settings)
+    const time = clock.now()
+    const started = performance.now()
+    const response = await route(request, settings)
+    const trace = response.meta.trace
+    if (trace) {
+      const status = response.meta.connection ? undefined : response.status
+      journal.record({ trace, status, time, durationMs: performance.now() - started })
+    }
+    return response
+  }
+  /** In-process calls left hanging by fault injection, released by reset. */
+  const hanging = new Set<() => void>()
+  const releaseHanging = () => {
+    for (const release of hanging) release()
+    hanging.clear()
   }
   const mock: IpsMock = {
     store,
     clock,
     scenarios,
+    journal,
+    faults,
     outbox: engine.outbox,
     get ready() {
       return ready
     },
     async handle(request) {
-      return toFetch(await exchange(fromFetch(request)))
+      const response = await exchange(fromFetch(request))
+      if (response.meta.connection !== 'hang') return toFetch(response)
+      return new Promise((resolve, reject) => {
+        const signal = request.signal
+        if (signal.aborted) return reject(signal.reason)
+        const release = () => resolve(Response.error())
+        hanging.add(release)
+        signal.addEventListener(
+          'abort',
+          () => {
+            hanging.delete(release)
+            reject(signal.reason)
+          },
+          { once: true },
+        )
+      })
     },
     runUntilIdle: () => engine.runUntilIdle(),
     release: (jobHandle) => engine.release(jobHandle),
     reset() {
       engine.reset()
       scenarios.clear()
+      faults.reset()
+      journal.reset()
+      releaseHanging()
       if (options.startTime !== undefined) clock.set(options.startTime)
       else clock.useSystemTime()
       // A load still under way (the first one, or an earlier reset) finishes before this one
       // starts, or both would write the seed's rows.
       ready = ready.catch(() => undefined).then(() => store.load(seed))
+      return ready
+    },
+    async snapshot() {
+      await ready
+      await engine.settle()
+      return seal(mock, {
+        store: store.snapshot(),
+        engine: engine.snapshot(),
+        clock: clock.snapshot(),
+        scenarios: scenarios.snapshot(),
+        journal: journal.snapshot(),
+        faults: faults.snapshot(),
+      })
+    },
+    async restore(snapshot) {
+      const state = unseal(mock, snapshot)
+      await ready
+      releaseHanging()
+      engine.restore(state.engine)
+      clock.restore(state.clock)
+      scenarios.restore(state.scenarios)
+      journal.restore(state.journal)
+      faults.restore(state.faults)
+      ready = ready.catch(() => undefined).then(() => store.restore(state.store))
       return ready
     },
   }

@@ -7,6 +7,8 @@ import {
   readHeaderOptions,
 } from '../auth/credentials.js'
 import type { JobEngine } from '../engine/engine.js'
+import { gate } from '../injection/gate.js'
+import type { FaultInjector } from '../injection/injector.js'
 import { operationHandlers } from '../operations/index.js'
 import { readComplex } from '../schema/read.js'
 import { getType, type OperationDef, operations } from '../schema/table.js'
@@ -16,6 +18,7 @@ import { isIpsNamespace } from '../soap/namespaces.js'
 import type { XmlElement } from '../soap/xml.js'
 import type { IpsStore } from '../store/store.js'
 import { closest } from '../utils/internal/closest.js'
+import type { CallTrace } from './trace.js'
 
 /** One IPS call, whatever carried it (SOAP envelope or the plain-XML `<Request>`). */
 export interface Call {
@@ -33,6 +36,8 @@ export interface Call {
 export interface Services {
   store: IpsStore
   engine: JobEngine
+  /** Fault and latency injection. */
+  faults: FaultInjector
   now(): Date
 }
 
@@ -71,38 +76,46 @@ export function resolveOperation(param: XmlElement): OperationDef {
 }
 
 /**
- * Runs one IPS call: operation lookup, SOAPAction check, authentication, role and membership
- * checks, schema validation, the operation itself. Header options are written into `options`
- * as soon as they are read, so a fault can honour `faultHttpStatusCode`.
- * @throws IpsFault for every refusal.
+ * Runs one IPS call: operation lookup, SOAPAction check, the fault gate, authentication, role
+ * and membership checks, schema validation, the operation itself. Header options are written
+ * into `options` as soon as they are read, so a fault can honour `faultHttpStatusCode`; what
+ * the call reveals is written into `trace`.
+ * @throws IpsFault for every refusal; `Interruption` for an injected non-SOAP answer.
  */
 export async function invoke(
   call: Call,
   services: Services,
   options: HeaderOptions,
-  onOperation?: (name: string) => void,
+  trace: CallTrace,
 ): Promise<Returned> {
+  trace.stage = 'resolve'
+  trace.param = call.param
+  trace.headers = call.headers
   const operation = resolveOperation(call.param)
-  onOperation?.(operation.name)
+  trace.operation = operation.name
   if (call.action !== undefined && call.action !== operation.name) {
     throw fault(
       'invalidRequestXml',
       `SOAPAction '${call.action}' does not match the Body element '${call.param.name}' (operation ${operation.name})`,
     )
   }
+  trace.stage = 'authenticate'
   const authHeader = findAuthHeader(call.headers)
   Object.assign(options, readHeaderOptions(authHeader))
-  const user = authenticate(
-    services.store,
-    readCredentials(call.headers, authHeader, call.authorization),
-  )
+  if (trace.headerRule !== undefined || services.faults.armed) await gate(trace, services.faults)
+  const credentials = readCredentials(call.headers, authHeader, call.authorization)
+  trace.user = credentials.user
+  const user = authenticate(services.store, credentials)
   authorizeOperation(user, operation)
+  trace.stage = 'support'
   const handler = operationHandlers[operation.name]
   if (!handler) {
     throw fault('exception', `Operation '${operation.name}' is not supported by ips-mock`)
   }
+  trace.stage = 'validate'
   const namespace = call.param.ns
   const params = readComplex(call.param, getType(operation.inputType), namespace, call.param.name)
+  trace.params = params
   const company =
     typeof params.companyHandle === 'string'
       ? authorizeCompany(services.store, user, params.companyHandle)
@@ -111,6 +124,7 @@ export async function invoke(
     company && typeof params.userHandle === 'string'
       ? authorizeTargetUser(services.store, company, params.userHandle)
       : undefined
+  trace.stage = 'run'
   await services.engine.settle()
   const value = await handler({
     store: services.store,
@@ -123,6 +137,7 @@ export async function invoke(
     ...(company ? { company } : {}),
     ...(targetUser ? { targetUser } : {}),
   })
+  trace.value = value
   const outputType = getType(operation.outputType)
   return {
     operation,

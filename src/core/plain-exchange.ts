@@ -4,9 +4,11 @@ import { isIpsNamespace } from '../soap/namespaces.js'
 import { faultDetail } from '../soap/respond.js'
 import { parseXml } from '../soap/xml.js'
 import { readXmlBody } from './body.js'
+import { Interruption, interruptedResponse } from '../injection/gate.js'
 import { invoke } from './invoke.js'
 import { type ExchangeMeta, type RawRequest, type RawResponse, raw } from './raw.js'
-import { asFault, type ExchangeSettings, gzip } from './soap-exchange.js'
+import { asFault, type ExchangeSettings, gzip, readFaultHeader } from './soap-exchange.js'
+import { faultStatus, startTrace } from './trace.js'
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
@@ -28,9 +30,10 @@ export async function plainExchange(
   request: RawRequest,
   settings: ExchangeSettings,
 ): Promise<RawResponse> {
+  const trace = startTrace('plain')
   const options: HeaderOptions = {}
-  let operation: string | undefined
   try {
+    readFaultHeader(request, trace)
     const root = parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits)
     if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {
       throw fault(
@@ -53,17 +56,17 @@ export async function plainExchange(
       },
       settings,
       options,
-      (name) => {
-        operation = name
-      },
+      trace,
     )
-    return xml(returned.write(''), 200, { operation, ...gzip(options) })
+    return xml(returned.write(''), 200, { operation: trace.operation, ...gzip(options), trace })
   } catch (error) {
+    const meta = { operation: trace.operation, ...gzip(options), trace }
+    if (error instanceof Interruption) return interruptedResponse(error.injection, meta)
     const ipsFault = asFault(error)
-    return xml(faultDetail(ipsFault), options.faultHttpStatusCode ?? 500, {
-      operation,
+    trace.fault = ipsFault
+    return xml(faultDetail(ipsFault), faultStatus(trace, options.faultHttpStatusCode), {
+      ...meta,
       faultCode: ipsFault.code,
-      ...gzip(options),
     })
   }
 }

@@ -1,3 +1,5 @@
+import type { CallTrace } from './trace.js'
+
 /**
  * The core's own request and response shapes: the few parts of a Fetch `Request`/`Response`
  * the exchange uses. The msw adapter wraps real Fetch objects; the node server builds these
@@ -10,6 +12,8 @@ export interface RawRequest {
   headers: { get(name: string): string | null }
   /** The whole body. */
   bytes(): Promise<Uint8Array>
+  /** Aborts when the client gives up (in-process only): ends an injected hang. */
+  signal?: AbortSignal
 }
 
 /** What an adapter may want to know about a response besides status, headers and body. */
@@ -20,6 +24,10 @@ export interface ExchangeMeta {
   faultCode?: number
   /** `authHeader/gzipResponse`, when the request set it. */
   gzipResponse?: boolean
+  /** What the adapter does instead of answering: close the connection, or never answer. */
+  connection?: 'reset' | 'hang'
+  /** What the exchange learnt about an IPS call, for the journal. */
+  trace?: CallTrace
 }
 
 export interface RawResponse {
@@ -46,10 +54,12 @@ export function fromFetch(request: Request): RawRequest {
     url: request.url,
     headers: request.headers,
     bytes: async () => new Uint8Array(await request.arrayBuffer()),
+    signal: request.signal,
   }
 }
 
-/** Adapts the core's answer to a Fetch `Response` (msw). */
+/** Adapts the core's answer to a Fetch `Response` (msw); a reset becomes a network error. */
 export function toFetch(response: RawResponse): Response {
+  if (response.meta.connection === 'reset') return Response.error()
   return new Response(response.body, { status: response.status, headers: response.headers })
 }

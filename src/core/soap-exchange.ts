@@ -4,9 +4,13 @@ import { fault, IpsFault } from '../soap/faults.js'
 import type { SoapVersion } from '../soap/namespaces.js'
 import { soapContentType, soapEnvelope, soapFault } from '../soap/respond.js'
 import { parseXml, type XmlLimits } from '../soap/xml.js'
+import { Interruption, interruptedResponse } from '../injection/gate.js'
+import { FAULT_HEADER, parseFaultHeader } from '../injection/header.js'
+import { type FaultRule, FaultRuleError } from '../injection/rule.js'
 import { readXmlBody } from './body.js'
 import { invoke, type Services } from './invoke.js'
 import { type RawRequest, type RawResponse, raw } from './raw.js'
+import { type CallTrace, faultStatus, startTrace } from './trace.js'
 
 /** Limits and services of one mock. */
 export interface ExchangeSettings extends Services {
@@ -59,6 +63,31 @@ export function soapFaultResponse(
 }
 
 /**
+ * Reads the `X-Ips-Mock-Fault` header, if any, into the trace.
+ * @throws IpsFault 30003, answered with HTTP 400, when the header is not valid.
+ */
+export function readFaultHeader(request: RawRequest, trace: CallTrace): void {
+  const header = request.headers.get(FAULT_HEADER)
+  if (header === null) return
+  trace.stage = 'header'
+  if (header !== lastHeader.text) {
+    try {
+      lastHeader.rule = parseFaultHeader(header)
+    } catch (error) {
+      if (!(error instanceof FaultRuleError)) throw error
+      lastHeader.rule = fault('invalidRequestXml', error.reason)
+    }
+    lastHeader.text = header
+  }
+  if (lastHeader.rule instanceof IpsFault) throw lastHeader.rule
+  trace.headerRule = lastHeader.rule
+  trace.stage = 'read'
+}
+
+/** Clients send the same header again and again: the last one is kept parsed. */
+const lastHeader: { text?: string; rule?: FaultRule | IpsFault } = {}
+
+/**
  * One SOAP request → one SOAP response, in the request's SOAP version. Faults get HTTP 500
  * unless `authHeader/faultHttpStatusCode` asks for another status.
  */
@@ -66,14 +95,14 @@ export async function soapExchange(
   request: RawRequest,
   settings: ExchangeSettings,
 ): Promise<RawResponse> {
-  let version = versionOf(request.headers.get('content-type'))
+  const trace = startTrace(versionOf(request.headers.get('content-type')))
   const options: HeaderOptions = {}
-  let operation: string | undefined
   try {
+    readFaultHeader(request, trace)
     const envelope = readEnvelope(
       parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits),
     )
-    version = envelope.version
+    trace.protocol = envelope.version
     const action = actionFrom(request)
     const returned = await invoke(
       {
@@ -84,17 +113,21 @@ export async function soapExchange(
       },
       settings,
       options,
-      (name) => {
-        operation = name
-      },
+      trace,
     )
+    const version = envelope.version
     const body = soapEnvelope(version, returned.write(version === '1.1' ? 'ns1' : ''))
-    const meta = { operation, ...gzip(options) }
+    const meta = { operation: trace.operation, ...gzip(options), trace }
     return raw(200, body, { 'content-type': soapContentType(version) }, meta)
   } catch (error) {
+    const meta = { operation: trace.operation, ...gzip(options), trace }
+    if (error instanceof Interruption) return interruptedResponse(error.injection, meta)
     const ipsFault = asFault(error)
-    const response = soapFaultResponse(version, ipsFault, options.faultHttpStatusCode ?? 500)
-    response.meta = { operation, faultCode: ipsFault.code, ...gzip(options) }
+    trace.fault = ipsFault
+    const version = trace.protocol === 'plain' ? '1.1' : trace.protocol
+    const status = faultStatus(trace, options.faultHttpStatusCode)
+    const response = soapFaultResponse(version, ipsFault, status)
+    response.meta = { ...meta, faultCode: ipsFault.code }
     return response
   }
 }

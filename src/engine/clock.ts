@@ -43,4 +43,13 @@ export class Clock {
   useSystemTime(): void {
     this.#frozenAt = undefined
   }
+
+  /** The clock's state, for snapshots: the time it stands at, or `undefined` if it follows the system. */
+  snapshot(): number | undefined {
+    return this.#frozenAt
+  }
+
+  restore(frozenAt: number | undefined): void {
+    this.#frozenAt = frozenAt
+  }
 }

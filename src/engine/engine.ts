@@ -8,7 +8,7 @@ import { toMilliseconds } from './duration.js'
 import { jobKinds, type WorkItem } from './job-kinds.js'
 import type { MessageKey } from './messages.js'
 import { type Email, notify } from './notifications.js'
-import { EventQueue } from './queue.js'
+import { EventQueue, type QueueState } from './queue.js'
 import type { FileProblem, Outcome, Scenarios } from './scenarios.js'
 import { ExecSchedule } from './schedule.js'
 import { parseDateTime } from './time-zone.js'
@@ -56,6 +56,17 @@ export interface Progress {
   /** 0.0–1.0. */
   fraction: number
   updatedAt: Date
+}
+
+/** The engine's whole state, for snapshots. */
+export interface EngineState {
+  readonly queue: QueueState
+  readonly plans: ReadonlyMap<string, Readonly<RunPlan>>
+  readonly outcomes: ReadonlyMap<string, Outcome>
+  readonly versions: ReadonlyMap<string, number>
+  readonly lastVersion: number
+  readonly obsolete: number
+  readonly outbox: readonly Email[]
 }
 
 export interface EngineOptions {
@@ -114,6 +125,40 @@ export class JobEngine {
     this.#versions.clear()
     this.#obsolete = 0
     this.outbox.length = 0
+  }
+
+  /**
+   * The engine's whole state. Plans are copied (they change as runs go on); their items,
+   * events, outcomes and e-mails never change once made, so they are shared.
+   */
+  snapshot(): EngineState {
+    return Object.freeze({
+      queue: this.#queue.snapshot(),
+      plans: new Map(
+        [...this.#plans].map(([handle, plan]) => [handle, Object.freeze({ ...plan })]),
+      ),
+      outcomes: new Map(this.#outcomes),
+      versions: new Map(this.#versions),
+      lastVersion: this.#lastVersion,
+      obsolete: this.#obsolete,
+      outbox: Object.freeze([...this.outbox]),
+    })
+  }
+
+  /** Puts the engine back in a state `snapshot` returned. */
+  restore(state: EngineState): void {
+    this.#queue.restore(state.queue)
+    this.#plans.clear()
+    for (const [handle, plan] of state.plans) this.#plans.set(handle, { ...plan })
+    this.#outcomes.clear()
+    for (const [handle, outcome] of state.outcomes) this.#outcomes.set(handle, outcome)
+    this.#versions.clear()
+    for (const [handle, version] of state.versions) this.#versions.set(handle, version)
+    this.#lastVersion = state.lastVersion
+    this.#obsolete = state.obsolete
+    this.outbox.length = 0
+    for (const email of state.outbox) this.outbox.push(email)
+    this.#settling = Promise.resolve()
   }
 
   /**

@@ -78,4 +78,20 @@ export class EventQueue {
     this.#heap = []
     this.#seq = 0
   }
+
+  /** The queue's whole state; events are never changed once queued, so they are shared. */
+  snapshot(): QueueState {
+    return Object.freeze({ heap: Object.freeze([...this.#heap]), seq: this.#seq })
+  }
+
+  restore(state: QueueState): void {
+    this.#heap = [...state.heap]
+    this.#seq = state.seq
+  }
+}
+
+/** An event queue's state, for snapshots. */
+export interface QueueState {
+  readonly heap: readonly EngineEvent[]
+  readonly seq: number
 }

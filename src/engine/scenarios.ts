@@ -45,6 +45,9 @@ interface Rule {
   remaining: number
 }
 
+/** The scenario rules in force, for snapshots. */
+export type ScenariosState = readonly Readonly<Rule>[]
+
 /** The run a scenario is asked about. */
 export interface RunFacts {
   jobName: string
@@ -96,6 +99,15 @@ export class Scenarios {
   /** The rules still in force. */
   list(): Scenario[] {
     return this.#rules.map((rule) => rule.scenario)
+  }
+
+  /** The rules and their remaining uses, for snapshots. */
+  snapshot(): ScenariosState {
+    return Object.freeze(this.#rules.map((rule) => Object.freeze({ ...rule })))
+  }
+
+  restore(state: ScenariosState): void {
+    this.#rules = state.map((rule) => ({ ...rule }))
   }
 
   /** Finds the outcome for a run and uses the rule once. */

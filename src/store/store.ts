@@ -11,6 +11,16 @@ import {
 } from './models.js'
 import type { ResolvedSeed } from './seed.js'
 
+/** A store's whole state, for snapshots. */
+export interface StoreState {
+  readonly companies: readonly Company[]
+  readonly users: readonly User[]
+  readonly jobs: readonly Job[]
+  readonly jobLogs: readonly JobLog[]
+  readonly jobNames: ReadonlyMap<string, readonly string[]>
+  readonly nextSuffix: ReadonlyMap<string, number>
+}
+
 /**
  * The mock's state: @msw/data collections (queryable the @msw/data way), with a Map index by
  * handle beside each one, because collection lookups scan every record.
@@ -68,6 +78,33 @@ export class IpsStore {
     }
     this.#jobNames.clear()
     this.#nextSuffix.clear()
+  }
+
+  /**
+   * The store's whole state: a copy of every record (in collection order) and of the job-name
+   * index, the one index that cannot be rebuilt from the records.
+   */
+  snapshot(): StoreState {
+    const copy = <T extends object>(records: readonly T[]) =>
+      Object.freeze(records.map((record) => Object.freeze({ ...record })))
+    return Object.freeze({
+      companies: copy(this.companies.all()),
+      users: copy(this.users.all()),
+      jobs: copy(this.jobs.all()),
+      jobLogs: copy(this.jobLogs.all()),
+      jobNames: new Map([...this.#jobNames].map(([company, names]) => [company, [...names]])),
+      nextSuffix: new Map(this.#nextSuffix),
+    })
+  }
+
+  /** Replaces the whole state with one `snapshot` returned: fresh records, rebuilt indexes. */
+  async restore(state: StoreState): Promise<void> {
+    this.clear()
+    await this.load({ companies: [...state.companies], users: [...state.users] })
+    for (const job of state.jobs) await this.addJob({ ...job })
+    for (const log of state.jobLogs) await this.addJobLog({ ...log })
+    for (const [company, names] of state.jobNames) this.#jobNames.set(company, new Set(names))
+    for (const [key, suffix] of state.nextSuffix) this.#nextSuffix.set(key, suffix)
   }
 
   company(handle: string): Company | undefined {

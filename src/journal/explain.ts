@@ -1,0 +1,64 @@
+import type { CallTrace } from '../core/trace.js'
+import { operations } from '../schema/table.js'
+import { isIpsNamespace } from '../soap/namespaces.js'
+import { closest } from '../utils/internal/closest.js'
+
+/** Why the mock could not serve a call. */
+export type UnservedKind =
+  /** The body is not well-formed UTF-8 XML, not a SOAP envelope, too large or not XML at all. */
+  | 'malformedXml'
+  /** The Body element names no IPS operation. */
+  | 'unknownOperation'
+  /** The Body element, or an element inside it, is outside the IPS namespace the call uses. */
+  | 'wrongNamespace'
+  /** SOAPAction names another operation than the Body element. */
+  | 'actionMismatch'
+  /** Credentials, role or membership refused (authenticationFault, authorizationFault). */
+  | 'auth'
+  /** An IPS operation ips-mock does not implement. */
+  | 'unsupportedOperation'
+  /** The X-Ips-Mock-Fault header is not valid. */
+  | 'invalidFaultHeader'
+
+/** The explanation the journal gives for a call the mock could not serve. */
+export interface Unserved {
+  kind: UnservedKind
+  /** What went wrong, in the words of the fault the call got. */
+  explanation: string
+  /** For an unknown operation: the known operation nearest to the Body element's name. */
+  suggestion?: string
+}
+
+const operationByInput = new Map([...operations.values()].map((known) => [known.input, known.name]))
+
+/** Explains a fault that means the call was not served; `undefined` for a served call. */
+export function explain(trace: CallTrace): Unserved | undefined {
+  const fault = trace.fault
+  if (!fault || trace.injection) return undefined
+  const explanation = fault.reason
+  switch (trace.stage) {
+    case 'header':
+      return { kind: 'invalidFaultHeader', explanation }
+    case 'read':
+      return { kind: 'malformedXml', explanation }
+    case 'resolve': {
+      if (trace.operation !== undefined) return { kind: 'actionMismatch', explanation }
+      const param = trace.param
+      if (!param || !isIpsNamespace(param.ns)) return { kind: 'wrongNamespace', explanation }
+      const input = closest(param.name, operationByInput.keys())
+      const suggestion = input === undefined ? undefined : operationByInput.get(input)
+      return { kind: 'unknownOperation', explanation, ...(suggestion ? { suggestion } : {}) }
+    }
+    case 'authenticate':
+      return { kind: 'auth', explanation }
+    case 'support':
+      return { kind: 'unsupportedOperation', explanation }
+    default:
+      if (fault.element !== 'ipsApiFault') return { kind: 'auth', explanation }
+      // The schema reader's words for a child element in another namespace.
+      if (trace.stage === 'validate' && /: element is in namespace '/.test(explanation)) {
+        return { kind: 'wrongNamespace', explanation }
+      }
+      return undefined
+  }
+}
