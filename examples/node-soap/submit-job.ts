@@ -1,6 +1,6 @@
 /**
- * Submits an UploadUrlsJob with node-soap to a running `ips-mock serve`, then follows it to its
- * job log. Run: `npx ips-mock serve &` then `IPS_URL=http://127.0.0.1:8080/scene7 npx tsx submit-job.ts`.
+ * Submits an UploadUrlsJob with node-soap to a running `ips-mock serve`, then reads its state.
+ * Run: `npx ips-mock serve &`, then `npx tsx submit-job.ts` (IPS_URL points elsewhere).
  */
 import { createClientAsync } from 'soap'
 
