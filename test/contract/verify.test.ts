@@ -2,6 +2,8 @@
 // pact, and the real-IPS mode's wiring (credentials from the environment) against a second mock.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -137,6 +139,24 @@ describe('a pact ips-mock did not generate', () => {
     expect(output).toContain('acme polls its nightly import')
     expect(output).toContain('[ips-mock] Every interaction verified.')
     expect(code).toBe(0)
+  })
+
+  it('reads it from a URL as well', async () => {
+    const body = JSON.stringify(handWrittenPact())
+    const host = createServer((_request, reply) => {
+      reply.writeHead(200, { 'content-type': 'application/json' })
+      reply.end(body)
+    })
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/pacts/acme.json`
+      const { code, output } = await cli(['verify', '--pact', url])
+      expect(output).toContain('acme submits an upload')
+      expect(output).toContain('[ips-mock] Every interaction verified.')
+      expect(code).toBe(0)
+    } finally {
+      await new Promise((resolve) => host.close(resolve))
+    }
   })
 
   it('fails it when the mock answers otherwise than the pact expects', async () => {
