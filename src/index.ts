@@ -11,6 +11,18 @@ export {
   faults,
   IpsFault,
 } from './soap/faults.js'
+export type { IpsMockSnapshot } from './core/snapshot.js'
+export { FAULT_HEADER, parseFaultHeader } from './injection/header.js'
+export type { FaultInjection, InjectedFault, Injection } from './injection/injector.js'
+export { type FaultRule, FaultRuleError, parseFaultRule } from './injection/rule.js'
+export type { JournalEntry } from './journal/entry.js'
+export type { Unserved, UnservedKind } from './journal/explain.js'
+export {
+  DEFAULT_JOURNAL_CAPACITY,
+  type Journal,
+  type JournalFilter,
+  type JournalQuery,
+} from './journal/journal.js'
 export { demoSeed } from './store/demo-seed.js'
 export { defaultXmlLimits, type XmlLimits } from './soap/xml.js'
 export type { Company, Job, JobLog, JobState, Membership, Role, User } from './store/models.js'

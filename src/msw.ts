@@ -1,29 +1,8 @@
-import { http, type RequestHandler } from 'msw'
-import type { IpsMock } from './core/create-ips-mock.js'
-
-/** Options of `ipsHandlers`. */
-export interface IpsHandlersOptions {
-  /**
-   * The IPS web app URL(s) to intercept, up to and including `/scene7`. Wildcards as in msw.
-   * Default: every Scene7 host, `https://*.scene7.com/scene7`.
-   */
-  baseUrl?: string | readonly string[]
-}
-
-/** Default base URL: the production and staging IPS hosts of every region (reference §1.1). */
-export const DEFAULT_BASE_URL = 'https://*.scene7.com/scene7'
-
-/**
- * msw request handlers that send every request below the IPS base URL to the mock's core.
- * @example
- * const mock = createIpsMock()
- * const server = setupServer(...ipsHandlers(mock))
- */
-export function ipsHandlers(mock: IpsMock, options: IpsHandlersOptions = {}): RequestHandler[] {
-  const bases = options.baseUrl ?? DEFAULT_BASE_URL
-  return (typeof bases === 'string' ? [bases] : bases).map((base) =>
-    http.all(`${base.replace(/\/+$/, '')}/*`, ({ request }) => mock.handle(request)),
-  )
-}
-
+export { DEFAULT_BASE_URL, type IpsHandlersOptions, ipsHandlers } from './adapters/msw.js'
+export {
+  type IpsTestSetup,
+  type SetupIpsMockOptions,
+  setupIpsMock,
+  type TestHooks,
+} from './testing/setup.js'
 export { createIpsMock, type IpsMock, type IpsMockOptions } from './core/create-ips-mock.js'

@@ -104,6 +104,13 @@ function send(
   response: RawResponse,
   closeAfter: boolean,
 ): void {
+  // Injected connection faults: a reset sends a TCP RST instead of an answer; a hang leaves the
+  // socket open until the client gives up or close() ends every connection: nothing waits.
+  if (response.meta.connection === 'reset') {
+    request.socket.resetAndDestroy()
+    return
+  }
+  if (response.meta.connection === 'hang') return
   let body: Buffer = Buffer.from(response.body, 'utf8')
   const headers: Record<string, string> = { ...response.headers }
   // IPS gzips by default when the client accepts it; authHeader/gzipResponse overrides (§1.1).
