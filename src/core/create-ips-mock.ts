@@ -68,9 +68,11 @@ export interface IpsMock {
   readonly faults: FaultInjection
   /**
    * Discards all state, runs, e-mails, scenarios, journal entries and injected faults, restarts
-   * the fault generator from its seed, and reloads the seed data.
+   * the fault generator from its seed, and reloads the seed data. Given a seed, the mock takes
+   * it as its own: this reset and every later one load it.
+   * @throws Error naming the bad entry when the given seed is not valid (nothing is changed).
    */
-  reset(): Promise<void>
+  reset(seed?: SeedData): Promise<void>
   /**
    * Saves the mock's whole state (store, runs, clock, scenarios, outbox, journal, injected
    * faults and the fault generator) between calls.
@@ -111,7 +113,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     throw new Error(`[ips-mock] Failed to create the mock: "${timeZone}" is not an IANA time zone.`)
   }
   const seedData = options.seed ?? demoSeed
-  const seed = resolveSeed(seedData)
+  let seed = resolveSeed(seedData)
   const store = new IpsStore()
   const clock = new Clock(options.startTime)
   const scenarios = new Scenarios()
@@ -148,8 +150,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   /** In-process calls left hanging by fault injection, released by reset. */
   const hanging = new Set<() => void>()
   const releaseHanging = () => {
-    for (const release of hanging) release()
-    hanging.clear()
+    for (const release of [...hanging]) release()
   }
   const mock: IpsMock = {
     store,
@@ -164,24 +165,22 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     async handle(request) {
       const response = await exchange(fromFetch(request))
       if (response.meta.connection !== 'hang') return toFetch(response)
-      return new Promise((resolve, reject) => {
+      // Left hanging: ends as a network error once the client aborts, or at reset.
+      return new Promise((resolve) => {
         const signal = request.signal
-        if (signal.aborted) return reject(signal.reason)
-        const release = () => resolve(Response.error())
+        const release = () => {
+          hanging.delete(release)
+          resolve(Response.error())
+        }
+        if (signal.aborted) return release()
         hanging.add(release)
-        signal.addEventListener(
-          'abort',
-          () => {
-            hanging.delete(release)
-            reject(signal.reason)
-          },
-          { once: true },
-        )
+        signal.addEventListener('abort', release, { once: true })
       })
     },
     runUntilIdle: () => engine.runUntilIdle(),
     release: (jobHandle) => engine.release(jobHandle),
-    reset() {
+    reset(next) {
+      if (next) seed = resolveSeed(next)
       engine.reset()
       scenarios.clear()
       faults.reset()
