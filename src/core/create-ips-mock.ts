@@ -54,6 +54,11 @@ export interface IpsMock {
   readonly ready: Promise<void>
   /** Moves the clock from event to event until every triggered run has ended. */
   runUntilIdle(): Promise<void>
+  /**
+   * Brings runs up to the clock's current time. Every call does this first; call it before
+   * reading `store` directly after the clock moved.
+   */
+  settle(): Promise<void>
   /** Lets a run held by a scenario (`hold: true`) finish. */
   release(jobHandle: string): Promise<void>
   /**
@@ -178,6 +183,10 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
       })
     },
     runUntilIdle: () => engine.runUntilIdle(),
+    async settle() {
+      await ready
+      await engine.settle()
+    },
     release: (jobHandle) => engine.release(jobHandle),
     reset(next) {
       if (next) seed = resolveSeed(next)
