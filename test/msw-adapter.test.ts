@@ -11,7 +11,12 @@ const server = setupServer(
     baseUrl: ['https://ips.internal.test/dam/', 'http://localhost:9999/scene7'],
   }),
 )
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+// Requests no handler matches fail: `onUnhandledRequest` on msw 2, `onUnhandledFrame` on msw 3
+// (each ignores the other's option).
+const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<
+  typeof server.listen
+>[0]
+beforeAll(() => server.listen(strict))
 afterAll(() => server.close())
 
 const submit = (url: string) =>
@@ -33,16 +38,19 @@ it('intercepts the configured base URLs', async () => {
 })
 
 it('leaves other hosts alone', async () => {
+  const stored = mock.store.jobs.count()
   await expect(
     submit('https://s7sps1apissl.scene7.com/scene7/services/IpsApiService'),
   ).rejects.toThrow()
+  expect(mock.store.jobs.count()).toBe(stored)
+  expect(mock.journal.size).toBe(2)
 })
 
 it('defaults to every Scene7 host', async () => {
   expect(DEFAULT_BASE_URL).toBe('https://*.scene7.com/scene7')
   const defaults = setupServer(...ipsHandlers(mock))
   server.close()
-  defaults.listen({ onUnhandledRequest: 'error' })
+  defaults.listen(strict)
   try {
     for (const host of ['s7sps1apissl.scene7.com', 's7sps3apissl-staging.scene7.com']) {
       const answer = await read(await submit(`https://${host}/scene7/services/IpsApiService`))
@@ -50,6 +58,6 @@ it('defaults to every Scene7 host', async () => {
     }
   } finally {
     defaults.close()
-    server.listen({ onUnhandledRequest: 'error' })
+    server.listen(strict)
   }
 })
