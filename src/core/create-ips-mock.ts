@@ -214,16 +214,25 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
         faults: faults.snapshot(),
       })
     },
-    async restore(snapshot) {
-      const state = unseal(mock, snapshot)
-      await ready
-      releaseHanging()
-      engine.restore(state.engine)
-      clock.restore(state.clock)
-      scenarios.restore(state.scenarios)
-      journal.restore(state.journal)
-      faults.restore(state.faults)
-      ready = ready.catch(() => undefined).then(() => store.restore(state.store))
+    restore(snapshot) {
+      let state: ReturnType<typeof unseal>
+      try {
+        state = unseal(mock, snapshot)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      // Calls that arrive from now on wait for the restore, as they wait for a reset.
+      ready = ready
+        .catch(() => undefined)
+        .then(() => {
+          releaseHanging()
+          engine.restore(state.engine)
+          clock.restore(state.clock)
+          scenarios.restore(state.scenarios)
+          journal.restore(state.journal)
+          faults.restore(state.faults)
+          return store.restore(state.store)
+        })
       return ready
     },
   }

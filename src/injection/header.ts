@@ -32,7 +32,11 @@ function items(header: string): [string, string | undefined][] {
     while (header[rest] === ' ' || header[rest] === '\t') rest++
     if (header[rest] !== '"') {
       const end = comma === -1 ? header.length : comma
-      found.push([key, header.slice(rest, end).trim()])
+      const value = header.slice(rest, end).trim()
+      if (value.includes(';')) {
+        invalid(`items are separated by ',', not ';' (in '${key}=${value}')`)
+      }
+      found.push([key, value])
       at = end + 1
       continue
     }

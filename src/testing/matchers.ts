@@ -54,19 +54,28 @@ function journalOf(received: unknown, matcher: string): Journal {
   )
 }
 
-function text(value: unknown, depth: number): string {
+/** Compact, readable values: `{jobName: 'x', job: {…}}`, cut at `maxDepth` levels. */
+function text(value: unknown, depth: number, maxDepth = 1): string {
   if (typeof value === 'string') {
     const short = value.length > 40 ? `${value.slice(0, 39)}…` : value
     return `'${short}'`
   }
+  if (value instanceof RegExp) return String(value)
+  // vitest's and jest's asymmetric matchers: their name and what they were given.
+  const matcher = value as { asymmetricMatch?: unknown; sample?: unknown }
+  if (typeof matcher?.asymmetricMatch === 'function') {
+    const sample = matcher.sample === undefined ? '' : ` ${text(matcher.sample, depth, maxDepth)}`
+    return `${String(value)}${sample}`
+  }
   if (Array.isArray(value)) {
-    return depth > 1
-      ? `[${value.length}]`
-      : `[${value.map((item) => text(item, depth + 1)).join(', ')}]`
+    if (depth > maxDepth) return `[${value.length}]`
+    return `[${value.map((item) => text(item, depth + 1, maxDepth)).join(', ')}]`
   }
   if (typeof value === 'object' && value !== null) {
-    if (depth > 1) return '{…}'
-    const fields = Object.entries(value).map(([key, item]) => `${key}: ${text(item, depth + 1)}`)
+    if (depth > maxDepth) return '{…}'
+    const fields = Object.entries(value).map(
+      ([key, item]) => `${key}: ${text(item, depth + 1, maxDepth)}`,
+    )
     return `{${fields.join(', ')}}`
   }
   return String(value)
@@ -96,9 +105,8 @@ function listCalls(entries: JournalEntry[], matching?: Set<JournalEntry>): strin
 }
 
 function what(operation: string, params: ExpectedParams | undefined): string {
-  return params === undefined
-    ? operation
-    : `${operation} with params matching ${JSON.stringify(params)}`
+  if (params === undefined) return operation
+  return `${operation} with params matching ${text(params, 0, Number.POSITIVE_INFINITY)}`
 }
 
 function plural(count: number, word: string): string {
