@@ -132,7 +132,10 @@ async function transcript(mock: IpsMock): Promise<unknown[]> {
   lines.push(
     mock.store.jobs.all().map((job) => [job.handle, job.state, job.endDate]),
     mock.outbox.map((email) => [email.to, email.subject, email.sentAt]),
-    mock.journal.all().map(({ durationMs: _, ...entry }) => ({ ...entry, params: entry.params })),
+    mock.journal.all().map((entry) => {
+      const { durationMs: _, ...fields } = entry.toJSON()
+      return fields
+    }),
     mock.faults.list().map((rule) => rule.toJSON()),
     mock.scenarios.list(),
     mock.clock.now().toISOString(),

@@ -142,13 +142,19 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   let ready = store.load(seed)
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
-    const time = clock.now()
+    if (journal.capacity === 0) return route(request, settings)
+    const time = clock.now().getTime()
     const started = performance.now()
     const response = await route(request, settings)
     const trace = response.meta.trace
     if (trace) {
-      const status = response.meta.connection ? undefined : response.status
-      journal.record({ trace, status, time, durationMs: performance.now() - started })
+      journal.record({
+        trace,
+        responseText: response.body,
+        status: response.meta.connection ? undefined : response.status,
+        time,
+        durationMs: performance.now() - started,
+      })
     }
     return response
   }

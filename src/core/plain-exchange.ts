@@ -34,7 +34,8 @@ export async function plainExchange(
   const options: HeaderOptions = {}
   try {
     readFaultHeader(request, trace)
-    const root = parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits)
+    trace.body = await readXmlBody(request, settings.maxBodyBytes)
+    const root = parseXml(trace.body, settings.xmlLimits)
     if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {
       throw fault(
         'invalidRequestXml',
@@ -60,13 +61,16 @@ export async function plainExchange(
     )
     return xml(returned.write(''), 200, { operation: trace.operation, ...gzip(options), trace })
   } catch (error) {
-    const meta = { operation: trace.operation, ...gzip(options), trace }
-    if (error instanceof Interruption) return interruptedResponse(error.injection, meta)
+    if (error instanceof Interruption) {
+      return interruptedResponse(error.injection, { operation: trace.operation, trace })
+    }
     const ipsFault = asFault(error)
     trace.fault = ipsFault
     return xml(faultDetail(ipsFault), faultStatus(trace, options.faultHttpStatusCode), {
-      ...meta,
+      operation: trace.operation,
       faultCode: ipsFault.code,
+      ...gzip(options),
+      trace,
     })
   }
 }

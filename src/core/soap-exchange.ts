@@ -99,9 +99,8 @@ export async function soapExchange(
   const options: HeaderOptions = {}
   try {
     readFaultHeader(request, trace)
-    const envelope = readEnvelope(
-      parseXml(await readXmlBody(request, settings.maxBodyBytes), settings.xmlLimits),
-    )
+    trace.body = await readXmlBody(request, settings.maxBodyBytes)
+    const envelope = readEnvelope(parseXml(trace.body, settings.xmlLimits))
     trace.protocol = envelope.version
     const action = actionFrom(request)
     const returned = await invoke(
@@ -120,14 +119,16 @@ export async function soapExchange(
     const meta = { operation: trace.operation, ...gzip(options), trace }
     return raw(200, body, { 'content-type': soapContentType(version) }, meta)
   } catch (error) {
-    const meta = { operation: trace.operation, ...gzip(options), trace }
-    if (error instanceof Interruption) return interruptedResponse(error.injection, meta)
+    if (error instanceof Interruption) {
+      return interruptedResponse(error.injection, { operation: trace.operation, trace })
+    }
     const ipsFault = asFault(error)
     trace.fault = ipsFault
     const version = trace.protocol === 'plain' ? '1.1' : trace.protocol
     const status = faultStatus(trace, options.faultHttpStatusCode)
     const response = soapFaultResponse(version, ipsFault, status)
-    response.meta = { ...meta, faultCode: ipsFault.code }
+    const meta = { operation: trace.operation, faultCode: ipsFault.code, ...gzip(options), trace }
+    response.meta = meta
     return response
   }
 }

@@ -21,6 +21,8 @@ export interface CallTrace {
   /** SOAP 1.1, SOAP 1.2, or the plain-XML endpoint. */
   protocol: SoapVersion | 'plain'
   stage: Stage
+  /** The request body as text, once read. */
+  body?: string
   /** The Body's `*Param` element, once read. */
   param?: XmlElement
   /** SOAP header elements, or the plain request's `authHeader`. */

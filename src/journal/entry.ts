@@ -1,9 +1,10 @@
-import type { CallTrace } from '../core/trace.js'
+import type { CallTrace, Stage } from '../core/trace.js'
 import type { Injection } from '../injection/injector.js'
 import { readComplex } from '../schema/read.js'
 import { getType, operations } from '../schema/table.js'
-import type { FaultElement } from '../soap/faults.js'
-import type { XmlElement } from '../soap/xml.js'
+import { readEnvelope } from '../soap/envelope.js'
+import type { FaultElement, IpsFault } from '../soap/faults.js'
+import { parseXml, type XmlElement } from '../soap/xml.js'
 import { explain, type Unserved } from './explain.js'
 import { plainOf, redact } from './plain.js'
 
@@ -27,35 +28,84 @@ export interface JournalEntry {
   readonly user?: string
   /**
    * The `*Param` element's content as a plain object: typed values (numbers, booleans, arrays
-   * where the schema repeats an element) once the schema accepted it, else text values.
-   * Passwords are `[redacted]`. Built on first read.
+   * where the schema repeats an element) when the schema accepts it, else text values.
+   * Passwords are `[redacted]`.
    */
   readonly params?: Readonly<Record<string, unknown>>
-  /** The authHeader's fields, password `[redacted]`. Built on first read. */
+  /** The authHeader's fields, password `[redacted]`. */
   readonly authHeader?: Readonly<Record<string, unknown>>
   /** The HTTP status; none when the connection was reset or left hanging. */
   readonly status?: number
-  /** The return element's content, for a call that succeeded. */
-  readonly response?: unknown
+  /** The return element's content as the client got it, for a call that succeeded. */
+  readonly response?: Readonly<Record<string, unknown>>
   /** The IPS fault answered. */
   readonly fault?: { code: number; element: FaultElement; reason: string }
   /** Why the mock could not serve the call: unknown operation, failed auth, malformed XML … */
   readonly unserved?: Unserved
   /** What fault injection did to the call. */
   readonly injected?: Injection
+  /** The entry with every field filled in, for `JSON.stringify`. */
+  toJSON(): Record<string, unknown>
 }
 
 /** The facts of an answered call the journal records. */
 export interface Answered {
   trace: CallTrace
+  /** The answer's body, when it was an IPS answer. */
+  responseText?: string
   status: number | undefined
-  time: Date
+  /** Mock clock time of arrival, in ms. */
+  time: number
   durationMs: number
 }
 
+/** What a request body says, once read. */
+interface RequestFields {
+  params?: Record<string, unknown>
+  authHeader?: Record<string, unknown>
+}
+
+/** Limits for reading a journaled body again: it passed the mock's own limits once already. */
+const unlimited = {
+  maxDepth: Number.POSITIVE_INFINITY,
+  maxElements: Number.POSITIVE_INFINITY,
+  maxTextLength: Number.POSITIVE_INFINITY,
+}
+
+/** The `*Param` element and the headers of a request body (SOAP envelope or plain `<Request>`). */
+function requestParts(
+  text: string,
+  plain: boolean,
+): { param?: XmlElement; headers: readonly XmlElement[] } {
+  const root = parseXml(text, unlimited)
+  if (!plain) {
+    const envelope = readEnvelope(root)
+    return { param: envelope.body, headers: envelope.headers }
+  }
+  const param = root.children.find((child) => child.name !== 'authHeader')
+  return { ...(param ? { param } : {}), headers: root.children }
+}
+
+/** An IPS document read with the schema type when it fits, else as text; passwords redacted. */
+function readValue(element: XmlElement, typeName: string | undefined): Record<string, unknown> {
+  if (typeName !== undefined) {
+    try {
+      return redact(readComplex(element, getType(typeName), element.ns, element.name)) as never
+    } catch {
+      // Not valid for the type (a call refused before its schema check): the text will do.
+    }
+  }
+  const value = plainOf(element)
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+}
+
+/**
+ * A journal entry. Recording keeps strings and numbers only: the request and response bodies
+ * as they were, not object trees, so a full journal costs the garbage collector little. Params,
+ * authHeader and response are read from the bodies when first asked for.
+ */
 export class Entry implements JournalEntry {
   readonly id: number
-  readonly time: Date
   readonly durationMs: number
   readonly soapVersion: '1.1' | '1.2' | 'plain'
   readonly operation?: string
@@ -63,17 +113,17 @@ export class Entry implements JournalEntry {
   readonly namespace?: string
   readonly user?: string
   readonly status?: number
-  readonly response?: unknown
-  readonly fault?: JournalEntry['fault']
-  readonly unserved?: Unserved
   readonly injected?: Injection
-  /** Params and authHeader are kept by reference and built into plain objects when read. */
-  #params: { from: 'schema' | 'xml' | 'built'; value: unknown }
-  #authHeader: { from: 'xml' | 'built'; value: unknown }
+  readonly #time: number
+  readonly #stage: Stage
+  readonly #fault: IpsFault | undefined
+  #request: string | undefined
+  #response: string | undefined
+  #read: RequestFields | undefined
+  #answer: Record<string, unknown> | undefined
 
-  constructor(id: number, { trace, status, time, durationMs }: Answered) {
+  constructor(id: number, { trace, responseText, status, time, durationMs }: Answered) {
     this.id = id
-    this.time = time
     this.durationMs = durationMs
     this.soapVersion = trace.protocol
     this.operation = trace.operation
@@ -81,65 +131,80 @@ export class Entry implements JournalEntry {
     this.namespace = trace.param?.ns
     this.user = trace.user
     this.status = status
-    this.response = trace.value
-    if (trace.fault) {
-      const { code, element, reason } = trace.fault
-      this.fault = { code, element, reason }
-      this.unserved = explain(trace)
-    }
     this.injected = trace.injection
-    this.#params = trace.params
-      ? { from: 'schema', value: trace.params }
-      : { from: trace.param ? 'xml' : 'built', value: trace.param }
-    const authHeader = trace.headers?.find((header) => header.name === 'authHeader')
-    this.#authHeader = { from: authHeader ? 'xml' : 'built', value: authHeader }
+    this.#time = time
+    this.#stage = trace.stage
+    this.#fault = trace.fault
+    // Only a body that named a param holds params; only a served call has a return element.
+    this.#request = trace.param ? trace.body : undefined
+    this.#response = trace.value === undefined ? undefined : responseText
+  }
+
+  get time(): Date {
+    return new Date(this.#time)
+  }
+
+  get fault(): JournalEntry['fault'] {
+    const fault = this.#fault
+    return fault ? { code: fault.code, element: fault.element, reason: fault.reason } : undefined
+  }
+
+  get unserved(): Unserved | undefined {
+    return explain({
+      stage: this.#stage,
+      fault: this.#fault,
+      injected: this.injected !== undefined,
+      operation: this.operation,
+      element: this.element,
+      namespace: this.namespace,
+    })
   }
 
   get params(): Readonly<Record<string, unknown>> | undefined {
-    const params = this.#params
-    if (params.from !== 'built') {
-      params.value = asRecord(
-        params.from === 'xml'
-          ? readParams(params.value as XmlElement, this.operation)
-          : redact(params.value),
-      )
-      params.from = 'built'
-    }
-    return params.value as Readonly<Record<string, unknown>> | undefined
+    return this.#request === undefined && this.#read === undefined
+      ? undefined
+      : this.#readRequest().params
   }
 
   get authHeader(): Readonly<Record<string, unknown>> | undefined {
-    const authHeader = this.#authHeader
-    if (authHeader.from === 'xml') {
-      authHeader.value = asRecord(plainOf(authHeader.value as XmlElement))
-      authHeader.from = 'built'
-    }
-    return authHeader.value as Readonly<Record<string, unknown>> | undefined
+    return this.#request === undefined && this.#read === undefined
+      ? undefined
+      : this.#readRequest().authHeader
   }
 
-  /** The entry with `params` and `authHeader` built, for JSON and the admin API. */
+  get response(): Readonly<Record<string, unknown>> | undefined {
+    if (this.#answer === undefined && this.#response !== undefined) {
+      const text = this.#response
+      this.#response = undefined
+      const root = parseXml(text, unlimited)
+      const element = this.soapVersion === 'plain' ? root : readEnvelope(root).body
+      const definition = this.operation === undefined ? undefined : operations.get(this.operation)
+      this.#answer = readValue(element, definition?.outputType)
+    }
+    return this.#answer
+  }
+
+  /** The entry with every field built, for JSON and the admin API. */
   toJSON(): Record<string, unknown> {
-    return { ...(this as object), params: this.params, authHeader: this.authHeader }
-  }
-}
-
-/**
- * Params of a call that was refused before its schema check (bad credentials, an injected fault):
- * read with the schema when they are valid, so they look like a served call's, else as text.
- */
-function readParams(param: XmlElement, operation: string | undefined): unknown {
-  const definition = operation === undefined ? undefined : operations.get(operation)
-  if (definition) {
-    try {
-      return redact(readComplex(param, getType(definition.inputType), param.ns, param.name))
-    } catch {
-      // Not valid: the text will do.
+    const fields: Record<string, unknown> = { ...(this as object) }
+    for (const key of ['time', 'fault', 'unserved', 'params', 'authHeader', 'response'] as const) {
+      const value = this[key]
+      if (value !== undefined) fields[key] = value
     }
+    return fields
   }
-  return plainOf(param)
-}
 
-/** An element with text only (an empty `*Param`) reads as an empty object. */
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  #readRequest(): RequestFields {
+    if (this.#read === undefined) {
+      const { param, headers } = requestParts(this.#request as string, this.soapVersion === 'plain')
+      this.#request = undefined
+      const definition = this.operation === undefined ? undefined : operations.get(this.operation)
+      const authHeader = headers.find((header) => header.name === 'authHeader')
+      this.#read = {
+        ...(param ? { params: readValue(param, definition?.inputType) } : {}),
+        ...(authHeader ? { authHeader: readValue(authHeader, undefined) } : {}),
+      }
+    }
+    return this.#read
+  }
 }

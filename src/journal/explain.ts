@@ -1,4 +1,5 @@
-import type { CallTrace } from '../core/trace.js'
+import type { Stage } from '../core/trace.js'
+import type { IpsFault } from '../soap/faults.js'
 import { operations } from '../schema/table.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import { closest } from '../utils/internal/closest.js'
@@ -31,21 +32,33 @@ export interface Unserved {
 
 const operationByInput = new Map([...operations.values()].map((known) => [known.input, known.name]))
 
+/** What explaining a call needs: how far it got and what it named. */
+export interface CallFacts {
+  stage: Stage
+  fault?: IpsFault
+  injected: boolean
+  operation?: string
+  /** The Body element's name and namespace. */
+  element?: string
+  namespace?: string
+}
+
 /** Explains a fault that means the call was not served; `undefined` for a served call. */
-export function explain(trace: CallTrace): Unserved | undefined {
-  const fault = trace.fault
-  if (!fault || trace.injection) return undefined
+export function explain(call: CallFacts): Unserved | undefined {
+  const fault = call.fault
+  if (!fault || call.injected) return undefined
   const explanation = fault.reason
-  switch (trace.stage) {
+  switch (call.stage) {
     case 'header':
       return { kind: 'invalidFaultHeader', explanation }
     case 'read':
       return { kind: 'malformedXml', explanation }
     case 'resolve': {
-      if (trace.operation !== undefined) return { kind: 'actionMismatch', explanation }
-      const param = trace.param
-      if (!param || !isIpsNamespace(param.ns)) return { kind: 'wrongNamespace', explanation }
-      const input = closest(param.name, operationByInput.keys())
+      if (call.operation !== undefined) return { kind: 'actionMismatch', explanation }
+      if (call.element === undefined || !isIpsNamespace(call.namespace ?? '')) {
+        return { kind: 'wrongNamespace', explanation }
+      }
+      const input = closest(call.element, operationByInput.keys())
       const suggestion = input === undefined ? undefined : operationByInput.get(input)
       return { kind: 'unknownOperation', explanation, ...(suggestion ? { suggestion } : {}) }
     }
@@ -56,7 +69,7 @@ export function explain(trace: CallTrace): Unserved | undefined {
     default:
       if (fault.element !== 'ipsApiFault') return { kind: 'auth', explanation }
       // The schema reader's words for a child element in another namespace.
-      if (trace.stage === 'validate' && /: element is in namespace '/.test(explanation)) {
+      if (call.stage === 'validate' && /: element is in namespace '/.test(explanation)) {
         return { kind: 'wrongNamespace', explanation }
       }
       return undefined
