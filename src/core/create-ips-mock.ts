@@ -38,7 +38,9 @@ export interface IpsMockOptions {
 /** A running IPS mock: one `handle` function that every adapter calls. */
 export interface IpsMock {
   /**
-   * Answers one HTTP request the way IPS would: SOAP on `…/services/IpsApiService`.
+   * Answers one HTTP request the way IPS would: SOAP on `…/services/IpsApiService`. An injected
+   * connection reset gives a network error (`Response.error()`, which msw turns into a failed
+   * fetch); an injected hang settles that way only when the request's signal aborts or at reset.
    * @example const response = await mock.handle(new Request(url, { method: 'POST', body }))
    */
   handle(request: Request): Promise<Response>
