@@ -25,7 +25,7 @@ export interface SetupIpsMockOptions extends IpsMockOptions, IpsHandlersOptions 
    */
   hooks?: TestHooks
   /** What msw does with a request no handler matches (default `'error'`: the test fails). */
-  onUnhandledRequest?: NonNullable<Parameters<SetupServer['listen']>[0]>['onUnhandledRequest']
+  onUnhandledRequest?: 'error' | 'warn' | 'bypass'
   /**
    * What each test starts from: `'seed'` (default) resets the mock to its seed after every test;
    * `'beforeAll'` restores the state the first test started with, so data your `beforeAll`
@@ -77,9 +77,12 @@ export function setupIpsMock(options: SetupIpsMockOptions = {}): IpsTestSetup {
   const mock = options.mock ?? createIpsMock(options)
   const server = setupServer(...ipsHandlers(mock, options))
   let start: IpsMockSnapshot | undefined
-  hooks.beforeAll(() =>
-    server.listen({ onUnhandledRequest: options.onUnhandledRequest ?? 'error' }),
-  )
+  const strategy = options.onUnhandledRequest ?? 'error'
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other.
+  const listenOptions = { onUnhandledRequest: strategy, onUnhandledFrame: strategy } as Parameters<
+    SetupServer['listen']
+  >[0]
+  hooks.beforeAll(() => server.listen(listenOptions))
   if (resetTo === 'beforeAll') {
     hooks.beforeEach?.(async () => {
       start ??= await mock.snapshot()
