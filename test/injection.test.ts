@@ -418,6 +418,43 @@ it('serves mock.handle callers too: a reset is a network error, a hang ends when
   expect(direct.faults.list()).toEqual([])
 })
 
+it.each([
+  [{ fault: 30002 }, 'fault=30002', '500 fault 30002'],
+  [{ fault: 30000, status: 502 }, 'fault=30000, status=502', '502 fault 30000'],
+  [{ status: 503 }, 'status=503', '503 text/html;charset=UTF-8'],
+  [{ garbage: true as const }, 'garbage', '200 not XML'],
+  [{ reset: true as const }, 'reset', '0 network error'],
+  [{ delay: 30 }, 'delay=30', '200 answered after 30 ms'],
+])('mock.handle answers %j (header %s) with %s', async (rule, header, expected) => {
+  const describe = async (response: Response, started: number) => {
+    if (response.type === 'error') return `${response.status} network error`
+    const text = await response.text()
+    const code = /<code xmlns="[^"]+">(\d+)<\/code>/.exec(text)?.[1]
+    if (code) {
+      expectValidSoap(text)
+      return `${response.status} fault ${code}`
+    }
+    if (text === GARBAGE_BODY) return `${response.status} not XML`
+    if (text.includes('submitJobReturn')) {
+      const waited = performance.now() - started >= 28 ? 'after 30 ms' : 'too early'
+      return `${response.status} answered ${waited}`
+    }
+    return `${response.status} ${response.headers.get('content-type')}`
+  }
+  const byRule = createIpsMock()
+  byRule.faults.inject(rule)
+  let started = performance.now()
+  expect(await describe(await sendTo(byRule, submit()), started)).toBe(expected)
+  const byHeader = createIpsMock()
+  started = performance.now()
+  const answer = await sendTo(byHeader, submit(), { 'x-ips-mock-fault': header })
+  expect(await describe(answer, started)).toBe(expected)
+  for (const target of [byRule, byHeader]) {
+    expect(target.journal.last()?.injected).toBeDefined()
+    expect(target.store.jobCount).toBe(expected.includes('answered') ? 1 : 0)
+  }
+})
+
 it('costs nothing when no rule is set and no header sent', async () => {
   expect(await outcome(await post(submit()))).toBe(200)
   expect(mock.journal.last()?.injected).toBeUndefined()
