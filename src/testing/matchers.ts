@@ -1,6 +1,8 @@
 import type { JournalEntry } from '../journal/entry.js'
 import type { Journal } from '../journal/journal.js'
 import { matchesPartially } from '../journal/match.js'
+// Types only: the augmentation below needs vitest in the program; nothing is imported at run time.
+import type {} from 'vitest'
 
 /** Params to look for: matched partially and deeply; asymmetric matchers and RegExps allowed. */
 export type ExpectedParams = Record<string, unknown>
