@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { createIpsMock, DEFAULT_JOURNAL_CAPACITY } from '../src/index.js'
 import { setupIpsMock } from '../src/msw.js'
@@ -221,8 +222,11 @@ it('never records a password', async () => {
     user: { newPassword: '[redacted]' },
   })
   const json = JSON.stringify(entries)
+  const printed = inspect(entries, { depth: 10, showHidden: true })
+  expect(printed).toContain("password: '[redacted]'")
   for (const secret of [...secrets, logins.user.password, logins.admin.password]) {
     expect(json).not.toContain(secret)
+    expect(printed).not.toContain(secret)
   }
 })
 

@@ -186,12 +186,18 @@ export class Entry implements JournalEntry {
 
   /** The entry with every field built, for JSON and the admin API. */
   toJSON(): Record<string, unknown> {
-    const fields: Record<string, unknown> = { ...(this as object) }
+    const fields: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) fields[key] = value
     for (const key of ['time', 'fault', 'unserved', 'params', 'authHeader', 'response'] as const) {
       const value = this[key]
       if (value !== undefined) fields[key] = value
     }
     return fields
+  }
+
+  /** `console.log(entry)` shows every field, as JSON would. */
+  [Symbol.for('nodejs.util.inspect.custom')](): Record<string, unknown> {
+    return this.toJSON()
   }
 
   #readRequest(): RequestFields {
