@@ -5,6 +5,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 
 // Each case spawns the CLI from source, which takes a second or two on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
+import { submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'
 
 let child: ChildProcess | undefined
@@ -103,4 +104,29 @@ it('guards the admin API with --admin-token', async () => {
   const allowed = await call({ authorization: 'Bearer tok-123' })
   expect(allowed.status).toBe(200)
   expect(await allowed.json()).toEqual({ jobHandle: 'j|101|scheduled job|' })
+})
+
+it('takes --no-fault-header and --journal-capacity', async () => {
+  const printed = await start(
+    'serve',
+    '--port',
+    '0',
+    '--quiet',
+    '--no-fault-header',
+    '--journal-capacity',
+    '1',
+  )
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\/scene7/.exec(printed)?.[1] as string
+  for (const jobName of ['first', 'second']) {
+    const response = await fetch(`${url}/scene7/services/IpsApiService`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', 'x-ips-mock-fault': 'fault=30000' },
+      body: submitJobRequest('optimizeImagesJob', 'minimal', { jobName }),
+    })
+    expect((await read(response)).fault).toBeUndefined()
+  }
+  const journal = await (await fetch(`${url}/__admin/journal`)).json()
+  expect(journal.map((entry: { params: { jobName: string } }) => entry.params.jobName)).toEqual([
+    'second',
+  ])
 })

@@ -6,7 +6,7 @@ import {
   parseFaultHeader,
   parseFaultRule,
 } from '../src/index.js'
-import { setupIpsMock } from '../src/msw.js'
+import { setupIpsMock } from '../src/testing.js'
 import { GARBAGE_BODY } from '../src/injection/gate.js'
 import {
   BASE_NS,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
-import { createIpsMock, type IpsMock, type IpsMockSnapshot } from '../src/index.js'
-import { setupIpsMock, type TestHooks } from '../src/msw.js'
+import { createIpsMock, demoSeed, type IpsMock, type IpsMockSnapshot } from '../src/index.js'
+import { setupIpsMock, type TestHooks } from '../src/testing.js'
 import {
   DEMO_CO,
   envelope,
@@ -225,4 +225,29 @@ it('restores while keeping the mock usable: requests wait for the restore to fin
   expect(body).toContain('j|101|job 0|')
   expect(mock.store.jobCount).toBe(1)
   expect(mock.journal.all().map((entry) => entry.id)).toEqual([1])
+})
+
+it('reset(seed) makes the new seed the one later resets load, fakerSeed included', async () => {
+  const seed = { ...demoSeed, fakerSeed: 99 }
+  const run = async (mock: IpsMock) => {
+    const body = submitJobRequest('reprocessAssetsJob', 'minimal', {
+      reprocessAssetsJob: {
+        assetHandleArray: { items: ['a|101|1', 'a|101|2'] },
+        createMask: false,
+        emailSetting: 'None',
+      },
+    })
+    expect((await sendTo(mock, body)).status).toBe(200)
+    await mock.runUntilIdle()
+    return mock.store.jobLogs.all().flatMap((log) => log.details.map((detail) => detail.assetName))
+  }
+  const startTime = '2030-01-01T00:00:00Z'
+  const reseeded = createIpsMock({ startTime })
+  const before = await run(reseeded)
+  await reseeded.reset(seed)
+  const after = await run(reseeded)
+  await reseeded.reset()
+  expect(await run(reseeded)).toEqual(after)
+  expect(after).toEqual(await run(createIpsMock({ seed, startTime })))
+  expect(after).not.toEqual(before)
 })

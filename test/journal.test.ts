@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { createIpsMock, DEFAULT_JOURNAL_CAPACITY } from '../src/index.js'
-import { setupIpsMock } from '../src/msw.js'
+import { setupIpsMock } from '../src/testing.js'
 import {
   BASE_NS,
   envelope,

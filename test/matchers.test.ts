@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { setupIpsMock } from '../src/msw.js'
-import { ipsMatchers } from '../src/testing/matchers.js'
+import { setupIpsMock } from '../src/testing.js'
+import { ipsMatchers } from '../src/vitest.js'
 import { envelope, logins, operationParam, post, submitJobParam } from './support/requests.js'
 
 expect.extend(ipsMatchers)

@@ -114,8 +114,9 @@ afterAll(async () => {
 it('ships every file its exports map, declarations and bin point at', async () => {
   const installed = join(app, 'node_modules/ips-mock')
   const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'))
-  expect(Object.keys(manifest.exports)).toEqual(['.', './msw', './server', './package.json'])
-  for (const subpath of ['.', './msw', './server']) {
+  const subpaths = ['.', './msw', './server', './testing', './vitest']
+  expect(Object.keys(manifest.exports)).toEqual([...subpaths, './package.json'])
+  for (const subpath of subpaths) {
     const { types, default: code } = manifest.exports[subpath]
     expect(types, subpath).toMatch(/\.d\.ts$/)
     expect(existsSync(join(installed, types)), types).toBe(true)
@@ -133,6 +134,8 @@ it('imports every subpath in plain Node and answers SOAP in-process and over HTT
     `import { createIpsMock, demoSeed } from 'ips-mock'
 import { DEFAULT_BASE_URL, ipsHandlers } from 'ips-mock/msw'
 import { startServer } from 'ips-mock/server'
+import { setupIpsMock } from 'ips-mock/testing'
+import { ipsMatchers } from 'ips-mock/vitest'
 import manifest from 'ips-mock/package.json' with { type: 'json' }
 
 const init = { method: 'POST', headers: { 'content-type': 'text/xml' }, body: ${JSON.stringify(request)} }
@@ -145,6 +148,8 @@ console.log(JSON.stringify({
   version: manifest.version,
   companies: demoSeed.companies.length,
   handlers: ipsHandlers(mock).length,
+  setupIpsMock: typeof setupIpsMock,
+  matchers: Object.keys(ipsMatchers),
   inProcess: [inProcess.status, await inProcess.text()],
   overHttp: [overHttp.status, await overHttp.text()],
 }))
@@ -158,6 +163,8 @@ console.log(JSON.stringify({
     version,
     companies: 2,
     handlers: 1,
+    setupIpsMock: 'function',
+    matchers: ['toHaveReceived', 'toHaveReceivedTimes', 'toHaveReceivedFault'],
     inProcess: [200, response],
     overHttp: [200, response],
   })
@@ -183,8 +190,11 @@ it('typechecks a TypeScript file against the shipped declarations', async () => 
     `import { createIpsMock, type IpsMock, type IpsMockOptions } from 'ips-mock'
 import { ipsHandlers } from 'ips-mock/msw'
 import { type RunningServer, startServer } from 'ips-mock/server'
+import { setupIpsMock, type TestHooks } from 'ips-mock/testing'
+import { ipsMatchers } from 'ips-mock/vitest'
 import manifest from 'ips-mock/package.json' with { type: 'json' }
 import type { RequestHandler } from 'msw'
+import { expect } from 'vitest'
 
 const options: IpsMockOptions = { startTime: '2030-01-01T00:00:00Z', timeZone: 'Europe/Berlin' }
 const mock: IpsMock = createIpsMock(options)
@@ -196,6 +206,12 @@ const version: string = manifest.version
 const port: string = server.port
 // @ts-expect-error: an unknown option
 createIpsMock({ seedFile: 'seed.json' })
+expect.extend(ipsMatchers)
+const hooks: TestHooks = { beforeAll: () => {}, afterEach: () => {}, afterAll: () => {} }
+const { mock: tested } = setupIpsMock({ hooks, startTime: '2030-01-01T00:00:00Z' })
+expect(tested).toHaveReceived('submitJob', { jobName: 'x' })
+// @ts-expect-error: the matchers are typed (a count is missing)
+expect(tested).toHaveReceivedTimes('submitJob')
 export { answer, handlers, port, version }
 `,
   )
@@ -232,7 +248,7 @@ it('runs the vitest example against the installed package', async () => {
   const vitest = join(repo, 'node_modules/vitest/vitest.mjs')
   const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], app)
   const report = JSON.parse(stdout)
-  expect([report.numPassedTests, report.numFailedTests]).toEqual([2, 0])
+  expect([report.numPassedTests, report.numFailedTests]).toEqual([3, 0])
 })
 
 it("starts the server with the CI recipe's own commands", async () => {

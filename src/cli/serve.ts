@@ -18,6 +18,9 @@ Options:
   --time-zone <zone>     the IPS server's time zone, an IANA name (default UTC)
   --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
                          when --host is not loopback; default: loopback only, no token)
+  --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
+  --fault-seed <n>       seed of fault injection's generator (default 1)
+  --no-fault-header      ignore the X-Ips-Mock-Fault request header
   --log-level <level>    info (default) or silent
   --quiet                same as --log-level silent
   -h, --help             show this help
@@ -57,6 +60,9 @@ export async function serve(args: string[]): Promise<void> {
       'max-body-bytes': { type: 'string' },
       'time-zone': { type: 'string' },
       'admin-token': { type: 'string' },
+      'journal-capacity': { type: 'string' },
+      'fault-seed': { type: 'string' },
+      'no-fault-header': { type: 'boolean' },
       'log-level': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -82,6 +88,9 @@ export async function serve(args: string[]): Promise<void> {
     timeZone: values['time-zone'] ?? 'UTC',
     logLevel,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+    journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
+    faultSeed: integer('fault-seed', values['fault-seed'], 1),
+    faultHeader: !values['no-fault-header'],
   })
   const lines = [
     `ips-mock listening on ${server.url}`,

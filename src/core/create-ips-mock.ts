@@ -33,6 +33,11 @@ export interface IpsMockOptions {
   journalCapacity?: number
   /** Seeds fault injection's generator, for probability rules and delay ranges (default 1). */
   faultSeed?: number
+  /**
+   * Obey the `X-Ips-Mock-Fault` request header (default `true`). Turn it off on a shared server
+   * where any client could otherwise make the mock hang or reset connections.
+   */
+  faultHeader?: boolean
 }
 
 /** A running IPS mock: one `handle` function that every adapter calls. */
@@ -140,6 +145,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     xmlLimits: { ...defaultXmlLimits, ...options.xmlLimits },
+    faultHeader: options.faultHeader ?? true,
   }
   let ready = store.load(seed)
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
@@ -198,7 +204,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     release: (jobHandle) => engine.release(jobHandle),
     reset(next) {
       if (next) seed = resolveSeed(next)
-      engine.reset()
+      engine.reset(next ? (next.fakerSeed ?? 7) : undefined)
       scenarios.clear()
       faults.reset()
       journal.reset()

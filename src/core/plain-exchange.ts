@@ -33,7 +33,7 @@ export async function plainExchange(
   const trace = startTrace('plain')
   const options: HeaderOptions = {}
   try {
-    readFaultHeader(request, trace)
+    if (settings.faultHeader) readFaultHeader(request, trace)
     trace.body = await readXmlBody(request, settings.maxBodyBytes)
     const root = parseXml(trace.body, settings.xmlLimits)
     if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {

@@ -16,6 +16,8 @@ import { type CallTrace, faultStatus, startTrace } from './trace.js'
 export interface ExchangeSettings extends Services {
   maxBodyBytes: number
   xmlLimits: XmlLimits
+  /** Whether the `X-Ips-Mock-Fault` request header is obeyed. */
+  faultHeader: boolean
 }
 
 function actionFrom(request: RawRequest): string | undefined {
@@ -98,7 +100,7 @@ export async function soapExchange(
   const trace = startTrace(versionOf(request.headers.get('content-type')))
   const options: HeaderOptions = {}
   try {
-    readFaultHeader(request, trace)
+    if (settings.faultHeader) readFaultHeader(request, trace)
     trace.body = await readXmlBody(request, settings.maxBodyBytes)
     const envelope = readEnvelope(parseXml(trace.body, settings.xmlLimits))
     trace.protocol = envelope.version

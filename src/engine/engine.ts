@@ -117,8 +117,12 @@ export class JobEngine {
     return this.#options.timeZone
   }
 
-  /** Forgets every run, event and e-mail (the store is reset separately). */
-  reset(): void {
+  /**
+   * Forgets every run, event and e-mail (the store is reset separately); given a faker seed,
+   * job details are drawn from it from now on.
+   */
+  reset(fakerSeed?: number): void {
+    if (fakerSeed !== undefined) this.#options.fakerSeed = fakerSeed
     this.#queue.clear()
     this.#plans.clear()
     this.#outcomes.clear()

@@ -54,7 +54,7 @@ function globalHooks(): TestHooks | undefined {
  * unmatched requests fail the test, and after every test msw's runtime handlers are dropped and
  * the mock goes back to its seed (journal, faults and clock included), with no restart.
  * @example
- * import { setupIpsMock } from 'ips-mock/msw'
+ * import { setupIpsMock } from 'ips-mock/testing'
  * const { mock } = setupIpsMock()
  * it('submits', async () => {
  *   await myUploader.run()

@@ -1,0 +1,6 @@
+export {
+  type IpsTestSetup,
+  type SetupIpsMockOptions,
+  setupIpsMock,
+  type TestHooks,
+} from './testing/setup.js'
