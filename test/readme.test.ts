@@ -4,6 +4,7 @@ import { faults } from '../src/soap/faults.js'
 import { demoSeed } from '../src/store/demo-seed.js'
 import { faultTable } from './support/fault-table.js'
 import { providerStates } from '../src/contract/provider-states.js'
+import { adminRoutes } from '../src/admin/admin.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -41,5 +42,25 @@ it('lists every provider state the mock understands, as the code describes it', 
       .join(', ')
     const description = state.description.replaceAll('|', '\\|')
     expect(rows).toContain(`| \`${name}\` | ${description} | ${params} |`.replace('|  |', '| |'))
+  }
+})
+
+it('quotes the examples as they are', async () => {
+  for (const file of [
+    'examples/vitest-app/upload-urls.test.ts',
+    'examples/node-soap/submit-job.ts',
+    'examples/ci/github-actions.yml',
+  ]) {
+    const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')
+    expect(readme, file).toContain(`\n${text.trimEnd()}\n\`\`\``)
+  }
+})
+
+it('lists every admin endpoint', () => {
+  const section = /### Admin API\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
+  for (const route of adminRoutes) {
+    const [method, path] = route.split(' ') as [string, string]
+    const escaped = path.replace(/[{}?]/g, '\\$&')
+    expect(section).toMatch(new RegExp(`${method} /__admin${escaped}(?![\\w/])`))
   }
 })
