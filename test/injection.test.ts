@@ -455,7 +455,7 @@ it.each([
   }
 })
 
-it('costs nothing when no rule is set and no header sent', async () => {
+it('leaves a call alone when no rule is set and no header sent', async () => {
   expect(await outcome(await post(submit()))).toBe(200)
   expect(mock.journal.last()?.injected).toBeUndefined()
 })
