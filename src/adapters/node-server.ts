@@ -111,7 +111,8 @@ function send(
     return
   }
   if (response.meta.connection === 'hang') return
-  let body: Buffer = Buffer.from(response.body, 'utf8')
+  // A string body goes out in one write with the headers; a Buffer would take a second one.
+  let body: string | Buffer = response.body
   const headers: Record<string, string> = { ...response.headers }
   // IPS gzips by default when the client accepts it; authHeader/gzipResponse overrides (§1.1).
   const gzip = response.meta.gzipResponse ?? acceptsGzip(request)
@@ -120,7 +121,7 @@ function send(
     headers['content-encoding'] = 'gzip'
     headers.vary = 'Accept-Encoding'
   }
-  headers['content-length'] = String(body.byteLength)
+  headers['content-length'] = String(Buffer.byteLength(body))
   if (closeAfter) headers.connection = 'close'
   reply.writeHead(response.status, headers)
   reply.end(request.method === 'HEAD' ? undefined : body)

@@ -58,6 +58,12 @@ function requiresUrlArray(namespace: string): boolean {
 }
 
 /**
+ * A copy of request values that no longer points into the request: V8 keeps a string cut from
+ * the parsed body as a slice of the whole body, which a stored job would keep alive with it.
+ */
+const detach = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
+/**
  * `submitJob`: stores the job under a company-unique name and returns its handle (reference §5).
  * Exactly one job element; at most one of execTime and execSchedule; neither means run now.
  */
@@ -79,7 +85,7 @@ export const submitJob: Operation = async (context) => {
   }
   checkExclusive(jobElement, job)
   if (!company) throw new Error('[ips-mock] submitJob ran without a resolved company')
-  const originalName = params.jobName as string
+  const originalName = detach(params.jobName as string)
   const name = store.claimJobName(company.handle, originalName)
   const record: Job = {
     handle: `j|${companyId(company.handle)}|${name}|`,
@@ -93,14 +99,15 @@ export const submitJob: Operation = async (context) => {
     submitUserHandle: user.handle,
     submitUserEmail: user.email,
     notifyUserHandle: (targetUser ?? user).handle,
-    namespace,
+    namespace: detach(namespace),
     submittedAt: now().toISOString(),
-    params: new JobParams(job),
+    params: new JobParams(detach(job)),
   }
-  if (context.headerOptions.appName !== undefined) record.appName = context.headerOptions.appName
+  const { appName } = context.headerOptions
+  if (appName !== undefined) record.appName = detach(appName)
   for (const key of ['locale', 'description', 'execTime', 'execSchedule'] as const) {
     const value = params[key]
-    if (value !== undefined) record[key] = String(value)
+    if (value !== undefined) record[key] = detach(String(value))
   }
   try {
     // admit refuses a bad execSchedule (30001) before anything is stored.
