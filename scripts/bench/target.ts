@@ -1,12 +1,18 @@
 /**
  * One benchmark target, run in its own process so the load generator does not share its event
- * loop: `node --expose-gc --import tsx scripts/bench/target.ts <baseline|mock|msw> [preloadJobs]`.
- * Prints `READY <port> <json>` once listening.
+ * loop: `node --expose-gc --import tsx scripts/bench/target.ts <kind> [preloadJobs]`, where kind is
+ * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU),
+ * `mock` (the ips-mock server), `server-fixed` (the ips-mock server with its core replaced by the
+ * fixed answer) or `msw` (the core through msw's getResponse).
+ * Prints `READY <port> <json>` once listening; on SIGUSR1 `CPU <µs used> <requests answered>`,
+ * on SIGUSR2 `HEAP <bytes after a full collection>`.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
-import { createIpsMock, type IpsMock } from '../../src/index.js'
+import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
+import type { RawResponse } from '../../src/core/raw.js'
+import type { IpsMock } from '../../src/index.js'
 import { ipsHandlers } from '../../src/msw.js'
 import { startServer } from '../../src/server.js'
 import { type Job, JobParams } from '../../src/store/models.js'
@@ -59,11 +65,33 @@ async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
   }
 }
 
+/** Requests answered, for CPU per request. */
+let answered = 0
+process.on('SIGUSR1', () => {
+  const { user, system } = process.cpuUsage()
+  console.log(`CPU ${user + system} ${answered}`)
+})
+
+/** Burns `micros` of CPU, as a handler doing that much work would. */
+function spin(micros: number): void {
+  const end = performance.now() + micros / 1000
+  while (performance.now() < end);
+}
+
+const fixedAnswer = (): RawResponse => ({
+  status: 200,
+  headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  body: FIXED_RESPONSE,
+  meta: {},
+})
+
 async function main(): Promise<void> {
-  if (kind === 'baseline') {
+  if (kind === 'baseline' || kind === 'spin') {
     const server = createServer((request, response) => {
       request.resume()
       request.on('end', () => {
+        answered++
+        if (kind === 'spin') spin(50)
         response.writeHead(200, {
           'content-type': 'text/xml;charset=UTF-8',
           'content-length': Buffer.byteLength(FIXED_RESPONSE),
@@ -97,6 +125,7 @@ async function main(): Promise<void> {
       })
       const answer =
         (await getResponse(handlers, fetchRequest)) ?? new Response('no handler', { status: 404 })
+      answered++
       const body = Buffer.from(await answer.arrayBuffer())
       response.writeHead(answer.status, {
         'content-type': answer.headers.get('content-type') ?? 'text/xml',
@@ -113,6 +142,12 @@ async function main(): Promise<void> {
   }
   // The soak asks for the heap after a full collection between its minutes.
   process.on('SIGUSR2', () => console.log(`HEAP ${heapUsed()}`))
+  const core = exchanges.get(mock)
+  if (!core) throw new Error('the mock has no core')
+  exchanges.set(mock, (request) => {
+    answered++
+    return kind === 'server-fixed' ? Promise.resolve(fixedAnswer()) : core(request)
+  })
   const server = await startServer({ mock, port: 0, logLevel: 'silent' })
   console.log(`READY ${server.port} ${JSON.stringify({ preload, preloadMs, heapPerJob })}`)
 }

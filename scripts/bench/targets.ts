@@ -9,6 +9,8 @@ export interface Target {
   child: ChildProcess
   /** Asks the target for its heap after a full collection. */
   heap(): Promise<number>
+  /** CPU time the target has used (µs, user + system) and requests it has answered so far. */
+  cpu(): Promise<{ micros: number; requests: number }>
 }
 
 /** Starts `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
@@ -51,6 +53,12 @@ export function launch(kind: string, preload = 0): Promise<Target> {
           const line = nextLine()
           child.kill('SIGUSR2')
           return Number(/^HEAP (\d+)$/.exec(await line)?.[1])
+        },
+        async cpu() {
+          const line = nextLine()
+          child.kill('SIGUSR1')
+          const [, micros, requests] = /^CPU (\d+) (\d+)$/.exec(await line) ?? []
+          return { micros: Number(micros), requests: Number(requests) }
         },
       })
     })
