@@ -39,6 +39,25 @@ const reads = [
 /** Requests that must fail: a wrong password and broken XML. */
 const faults = [soap(`<getUserInfoParam xmlns="${NS}"/>`, 'wrong'), '<soapenv:Envelope>broken']
 
+/**
+ * Deletes the scheduled jobs whose delete the end of a minute cut off (a connection's submit
+ * answered, its delete never sent), so that the minutes leave nothing behind.
+ */
+async function deleteLeftovers(port: number): Promise<void> {
+  const call = async (body: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/scene7/services/IpsApiService`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body,
+    })
+    return response.text()
+  }
+  const scheduled = await call(reads[1] as string)
+  for (const [, handle] of scheduled.matchAll(/<ns1:jobHandle>([^<]+)</g)) {
+    await call(deleteJob(handle as string))
+  }
+}
+
 export interface SoakResult {
   minutes: number
   requests: number
@@ -101,6 +120,7 @@ export async function soak(minutes = Number(process.env.SOAK_MINUTES ?? 5)): Pro
     })
     requests += result.requests.total
     unrequestedErrors += result.errors + result.timeouts
+    await deleteLeftovers(target.port)
     heap.push(await target.heap())
     console.log(
       JSON.stringify({ minute: minute + 1, requests: result.requests.total, heap: heap.at(-1) }),

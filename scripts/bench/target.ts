@@ -4,10 +4,12 @@
  * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU),
  * `mock` (the ips-mock server), `server-fixed` (the ips-mock server with its core replaced by the
  * fixed answer) or `msw` (the core through msw's getResponse).
- * Prints `READY <port> <json>` once listening; on SIGUSR1 `CPU <µs used> <requests answered>`,
+ * Prints `READY <port> <json>` once listening; on SIGUSR1 `CPU <µs used> <requests answered>
+ * <µs in GC pauses>`,
  * on SIGUSR2 `HEAP <bytes after a full collection>`.
  */
 import { createServer } from 'node:http'
+import { PerformanceObserver } from 'node:perf_hooks'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
@@ -67,9 +69,14 @@ async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
 
 /** Requests answered, for CPU per request. */
 let answered = 0
+/** Time spent in garbage collection pauses so far, in µs. */
+let gcMicros = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000
+}).observe({ entryTypes: ['gc'] })
 process.on('SIGUSR1', () => {
   const { user, system } = process.cpuUsage()
-  console.log(`CPU ${user + system} ${answered}`)
+  console.log(`CPU ${user + system} ${answered} ${Math.round(gcMicros)}`)
 })
 
 /** Burns `micros` of CPU, as a handler doing that much work would. */

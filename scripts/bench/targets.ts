@@ -9,8 +9,11 @@ export interface Target {
   child: ChildProcess
   /** Asks the target for its heap after a full collection. */
   heap(): Promise<number>
-  /** CPU time the target has used (µs, user + system) and requests it has answered so far. */
-  cpu(): Promise<{ micros: number; requests: number }>
+  /**
+   * CPU time the target has used (µs, user + system), requests it has answered, and time spent in
+   * garbage collection pauses (µs), so far.
+   */
+  cpu(): Promise<{ micros: number; requests: number; gcMicros: number }>
 }
 
 /** Starts `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
@@ -57,8 +60,12 @@ export function launch(kind: string, preload = 0): Promise<Target> {
         async cpu() {
           const line = nextLine()
           child.kill('SIGUSR1')
-          const [, micros, requests] = /^CPU (\d+) (\d+)$/.exec(await line) ?? []
-          return { micros: Number(micros), requests: Number(requests) }
+          const [, micros, requests, gcMicros] = /^CPU (\d+) (\d+) (\d+)$/.exec(await line) ?? []
+          return {
+            micros: Number(micros),
+            requests: Number(requests),
+            gcMicros: Number(gcMicros),
+          }
         },
       })
     })
