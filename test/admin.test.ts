@@ -127,6 +127,7 @@ describe('/__admin/journal', () => {
       10001,
     ])
     expect((await admin('GET', '/journal?limit=1')).body).toHaveLength(1)
+    expect((await admin('GET', '/journal?limit=0')).body).toEqual([])
     expect((await admin('GET', '/journal?limit=x')).status).toBe(400)
     await admin('DELETE', '/journal')
     expect((await admin('GET', '/journal')).body).toEqual([])

@@ -143,7 +143,7 @@ const routes: Readonly<Record<string, AdminRoute>> = {
       throw new AdminError(400, '"limit" must be a whole number.')
     }
     const entries = mock.journal.find(journalQuery(query))
-    return json(200, limit === null ? entries : entries.slice(-Number(limit)))
+    return json(200, limit === null ? entries : entries.slice(entries.length - Number(limit)))
   },
 
   'DELETE /journal': ({ mock }) => {
