@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { startServer } from '../adapters/node-server.js'
 import type { IpsMockOptions } from '../core/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
+import { escapeXml } from '../soap/xml.js'
 import { providerStates } from './provider-states.js'
 
 /** The provider name ips-mock's own contracts use for IPS. */
@@ -53,8 +54,6 @@ async function loadPact(): Promise<PactModule> {
     )
   }
 }
-
-const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /** Replaces the text of every `<[prefix:]name>…</[prefix:]name>` element. */
 function replaceElementText(xml: string, name: string, value: string): string {
