@@ -220,7 +220,7 @@ function limits(rows: LoadResult[], core: number, scaled: ScaleRow[]): string[] 
     '',
     `With ${most.jobs.toLocaleString('en-US')} stored jobs (about ${((most.heapPerJob * most.jobs) / 2 ** 30).toFixed(1)} GiB of records) a submit costs ${micros(most.submit)} of CPU instead of ${micros(none.submit)} with none, and the main thread's garbage collection pauses ${gc(most)} per submit instead of ${gc(none)}: every submit adds a record that stays, and with a heap that size the collector's work on it is what grows. Lookups by handle stay flat (Map indexes beside the @msw/data collections).`,
     '',
-    "The p99 target is below what these machines give a server that does nothing: with autocannon and the target sharing two cores, the bare node:http baseline's own p99 varies from 6 to 25 ms between runs. Figures move by 10–50% between runs on these machines; ratios are taken within one run.",
+    `The p99 target follows from throughput: with ${CONNECTIONS} connections each waiting for its answer before sending again, a request waits behind the others, and the mean latency is ${CONNECTIONS} / req/s (Little's law): ${ms((CONNECTIONS / submit.requests) * 1000)} for submitJob in this run, with its p99 at ${ms(submit.p99)}. A p99 of 10 ms at ${CONNECTIONS} connections needs roughly ${((CONNECTIONS / 5) * 1000).toLocaleString('en-US')} req/s, the throughput target again. The bare baseline's own p99 was ${ms(base.p99)} in this run and ranges from 4 to 25 ms between runs on these machines; figures move by 10–50% between runs, so ratios are taken within one run.`,
   ]
 }
 
