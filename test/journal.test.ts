@@ -13,6 +13,7 @@ import {
   sendTo,
   submitJobParam,
   submitJobRequest,
+  uploadUrlsRequest,
 } from './support/requests.js'
 
 const { mock } = setupIpsMock({
@@ -20,22 +21,7 @@ const { mock } = setupIpsMock({
   startTime: '2030-01-01T00:00:00Z',
 })
 
-const uploadUrls = (jobName: string) =>
-  envelope(
-    submitJobParam({
-      companyHandle: 'c|101',
-      jobName,
-      uploadUrlsJob: {
-        urlArray: {
-          items: [{ sourceUrl: 'https://img.example.test/a.jpg', destPath: 'in/a.jpg' }],
-        },
-        overwrite: true,
-        readyForPublish: false,
-        createMask: false,
-        emailSetting: 'None',
-      },
-    }),
-  )
+const uploadUrls = uploadUrlsRequest
 
 it('records a served call: operation, namespace, typed params, answer, status, time', async () => {
   mock.clock.advance('90s')

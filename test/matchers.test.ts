@@ -1,28 +1,13 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { setupIpsMock } from '../src/testing.js'
 import { ipsMatchers } from '../src/vitest.js'
-import { envelope, logins, operationParam, post, submitJobParam } from './support/requests.js'
+import { envelope, logins, operationParam, post, uploadUrlsRequest } from './support/requests.js'
 
 expect.extend(ipsMatchers)
 
 const { mock } = setupIpsMock({ hooks: { beforeAll, afterEach, afterAll } })
 
-const uploadUrls = (jobName: string, overwrite = true) =>
-  envelope(
-    submitJobParam({
-      companyHandle: 'c|101',
-      jobName,
-      uploadUrlsJob: {
-        urlArray: {
-          items: [{ sourceUrl: 'https://img.example.test/a.jpg', destPath: 'in/a.jpg' }],
-        },
-        overwrite,
-        readyForPublish: false,
-        createMask: false,
-        emailSetting: 'None',
-      },
-    }),
-  )
+const uploadUrls = uploadUrlsRequest
 const activeJobs = (companyHandle: string) =>
   envelope(operationParam('getActiveJobs', { companyHandle }))
 

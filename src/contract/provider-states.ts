@@ -71,6 +71,12 @@ const text = (params: StateParams, name: string, fallback: string): string => {
   return value === undefined || value === null ? fallback : String(value)
 }
 
+/** From the demo seed, an OptimizeImagesJob submitted with the given timing. */
+async function optimizeImages(mock: IpsMock, jobName: string, timing: OutObject) {
+  await fresh(mock)
+  return submit(mock, { jobName, ...timing, optimizeImagesJob: { emailSetting: 'None' } })
+}
+
 const uploadUrls = {
   urlArray: {
     items: [
@@ -115,11 +121,8 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     description: 'An OptimizeImagesJob waits for its execTime (2030-06-01T00:00:00Z).',
     params: { jobName: 'scheduled job' },
     async setup(mock, params) {
-      await fresh(mock)
-      const jobHandle = await submit(mock, {
-        jobName: text(params, 'jobName', 'scheduled job'),
+      const jobHandle = await optimizeImages(mock, text(params, 'jobName', 'scheduled job'), {
         execTime: '2030-06-01T00:00:00Z',
-        optimizeImagesJob: { emailSetting: 'None' },
       })
       return { jobHandle }
     },
@@ -128,11 +131,8 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     description: 'An OptimizeImagesJob with execSchedule "0 0 * * * ?" (hourly), not yet run.',
     params: { jobName: 'hourly job' },
     async setup(mock, params) {
-      await fresh(mock)
-      const jobHandle = await submit(mock, {
-        jobName: text(params, 'jobName', 'hourly job'),
+      const jobHandle = await optimizeImages(mock, text(params, 'jobName', 'hourly job'), {
         execSchedule: '0 0 * * * ?',
-        optimizeImagesJob: { emailSetting: 'None' },
       })
       return { jobHandle }
     },

@@ -137,6 +137,25 @@ export function submitJobRequest(
   return envelope(param, options)
 }
 
+/** A submitJob envelope for an UploadUrlsJob of one image. */
+export function uploadUrlsRequest(jobName: string, overwrite = true): string {
+  return envelope(
+    submitJobParam({
+      companyHandle: DEMO_CO,
+      jobName,
+      uploadUrlsJob: {
+        urlArray: {
+          items: [{ sourceUrl: 'https://img.example.test/a.jpg', destPath: 'in/a.jpg' }],
+        },
+        overwrite,
+        readyForPublish: false,
+        createMask: false,
+        emailSetting: 'None',
+      },
+    }),
+  )
+}
+
 /** POSTs a SOAP request to the IPS service URL (intercepted by msw in the tests). */
 export async function post(
   body: string,
