@@ -14,7 +14,7 @@ export type StateValues = Record<string, string>
 export interface ProviderState {
   /** What the state means, for the README and error messages. */
   description: string
-  /** The parameters it reads, with their defaults. */
+  /** The parameters it reads, with their defaults (filled in before `setup` runs). */
   params: Readonly<Record<string, string>>
   setup(mock: IpsMock, params: StateParams): Promise<StateValues>
 }
@@ -66,10 +66,8 @@ async function submit(mock: IpsMock, job: OutObject): Promise<string> {
   return handle
 }
 
-const text = (params: StateParams, name: string, fallback: string): string => {
-  const value = params[name]
-  return value === undefined || value === null ? fallback : String(value)
-}
+/** A parameter as text; `setUpProviderState` has filled in the state's defaults. */
+const text = (params: StateParams, name: string): string => String(params[name])
 
 /** From the demo seed, an OptimizeImagesJob submitted with the given timing. */
 async function optimizeImages(mock: IpsMock, jobName: string, timing: OutObject) {
@@ -121,7 +119,7 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     description: 'An OptimizeImagesJob waits for its execTime (2030-06-01T00:00:00Z).',
     params: { jobName: 'scheduled job' },
     async setup(mock, params) {
-      const jobHandle = await optimizeImages(mock, text(params, 'jobName', 'scheduled job'), {
+      const jobHandle = await optimizeImages(mock, text(params, 'jobName'), {
         execTime: '2030-06-01T00:00:00Z',
       })
       return { jobHandle }
@@ -131,7 +129,7 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     description: 'An OptimizeImagesJob with execSchedule "0 0 * * * ?" (hourly), not yet run.',
     params: { jobName: 'hourly job' },
     async setup(mock, params) {
-      const jobHandle = await optimizeImages(mock, text(params, 'jobName', 'hourly job'), {
+      const jobHandle = await optimizeImages(mock, text(params, 'jobName'), {
         execSchedule: '0 0 * * * ?',
       })
       return { jobHandle }
@@ -155,7 +153,7 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     async setup(mock, params) {
       await fresh(mock)
       const jobHandle = await submit(mock, {
-        jobName: text(params, 'jobName', 'running job'),
+        jobName: text(params, 'jobName'),
         uploadUrlsJob: uploadUrls,
       })
       mock.clock.advance('2500ms')
@@ -169,7 +167,7 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     async setup(mock, params) {
       await fresh(mock)
       const jobHandle = await submit(mock, {
-        jobName: text(params, 'jobName', 'finished job'),
+        jobName: text(params, 'jobName'),
         reprocessAssetsJob: {
           assetHandleArray: { items: ['a|101|1', 'a|101|2'] },
           createMask: false,
@@ -204,5 +202,6 @@ export function setUpProviderState(
 ): Promise<StateValues> {
   const found = Object.hasOwn(providerStates, state) ? providerStates[state] : undefined
   if (!found) return Promise.reject(new UnknownProviderStateError(state))
-  return found.setup(mock, params)
+  const given = Object.entries(params).filter(([, value]) => value !== undefined && value !== null)
+  return found.setup(mock, { ...found.params, ...Object.fromEntries(given) })
 }
