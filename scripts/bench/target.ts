@@ -1,6 +1,6 @@
 /**
  * One benchmark target, run in its own process so the load generator does not share its event
- * loop: `node --expose-gc --import tsx scripts/bench/target.ts <kind> [preloadJobs]`, where kind is
+ * loop (targets.ts bundles it first): `target.mjs <kind> [preloadJobs]`, where kind is
  * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU),
  * `mock` (the ips-mock server), `server-fixed` (the ips-mock server with its core replaced by the
  * fixed answer) or `msw` (the core through msw's getResponse).

@@ -1,6 +1,35 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildSync } from 'esbuild'
 
 const root = new URL('../../', import.meta.url)
+
+let bundled: string | undefined
+
+/**
+ * The target, bundled by esbuild the way the `ips-mock` bin is: the measured code is the code
+ * users run, not tsx's on-the-fly build of it (which wraps every function in a naming helper).
+ */
+function targetScript(): string {
+  if (bundled) return bundled
+  const outfile = join(mkdtempSync(join(tmpdir(), 'ips-mock-bench-')), 'target.mjs')
+  buildSync({
+    entryPoints: [new URL('target.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  })
+  bundled = outfile
+  return outfile
+}
 
 /** A benchmark target running in its own process. */
 export interface Target {
@@ -16,19 +45,11 @@ export interface Target {
   cpu(): Promise<{ micros: number; requests: number; gcMicros: number }>
 }
 
-/** Starts `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
+/** Starts the bundled `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
 export function launch(kind: string, preload = 0): Promise<Target> {
   const child = spawn(
     process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      '--import',
-      'tsx',
-      'scripts/bench/target.ts',
-      kind,
-      String(preload),
-    ],
+    ['--expose-gc', '--max-old-space-size=8192', targetScript(), kind, String(preload)],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let output = ''

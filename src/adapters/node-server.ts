@@ -150,13 +150,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const admin = { token: options.adminToken, loopback: false }
 
+  // Answers are written together once the event loop has read every request that arrived: on a
+  // busy server a client then wakes once for a batch of answers, not once for each of them.
+  let replies: Array<() => void> = []
+  const flush = () => {
+    const due = replies
+    replies = []
+    for (const write of due) write()
+  }
+  const replyLater = (outgoing: ServerResponse, write: () => void) => {
+    if (replies.length === 0) setImmediate(flush)
+    replies.push(() => {
+      try {
+        write()
+      } catch (error) {
+        outgoing.destroy(error instanceof Error ? error : undefined)
+      }
+    })
+  }
+
   const requestTimeout = options.requestTimeoutMs ?? 30_000
   // Node checks request timeouts on this interval (30 s by default): check often enough that a
   // slow client is cut off close to its deadline.
   const checkEvery = Math.max(100, Math.min(1000, Math.floor(requestTimeout / 2)))
   const server = createServer(
     { connectionsCheckingInterval: checkEvery },
-    async (request, reply) => {
+    async (request, outgoing) => {
       const started = performance.now()
       const path = request.url ?? '/'
       let response: RawResponse
@@ -182,9 +201,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         } else {
           response = await exchange(rawRequest(request, path, body))
         }
-        send(request, reply, response, closeAfter)
+        const answer = response
+        replyLater(outgoing, () => send(request, outgoing, answer, closeAfter))
       } catch (error) {
-        reply.destroy(error instanceof Error ? error : undefined)
+        outgoing.destroy(error instanceof Error ? error : undefined)
         return
       }
       if (log) {

@@ -28,11 +28,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at `date`, in minutes. */
-export function offsetMinutes(date: Date, zone: string): number {
+/** The zone's offset from UTC at an instant (ms), in minutes, asked of Intl. */
+function offsetFromIntl(time: number, zone: string): number {
   const parts = Object.fromEntries(
     formatter(zone)
-      .formatToParts(date)
+      .formatToParts(time)
       .map((part) => [part.type, part.value]),
   )
   const asUtc = Date.UTC(
@@ -43,7 +43,32 @@ export function offsetMinutes(date: Date, zone: string): number {
     Number(parts.minute),
     Number(parts.second),
   )
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
+  return Math.round((asUtc - Math.floor(time / 1000) * 1000) / 60_000)
+}
+
+/** Offsets change at most once in a quarter hour (tz rules switch on whole quarter hours). */
+const BUCKET_MS = 15 * 60_000
+const MAX_CACHED = 4096
+/** zone → quarter-hour bucket → offset in minutes, for buckets with one offset throughout. */
+const offsets = new Map<string, Map<number, number>>()
+
+/** The zone's offset from UTC at `date`, in minutes. */
+export function offsetMinutes(date: Date, zone: string): number {
+  const time = date.getTime()
+  const bucket = Math.floor(time / BUCKET_MS)
+  let cached = offsets.get(zone)
+  const hit = cached?.get(bucket)
+  if (hit !== undefined) return hit
+  const start = bucket * BUCKET_MS
+  const offset = offsetFromIntl(start, zone)
+  // A bucket with a change in it (the odd historical one) is never cached.
+  if (offsetFromIntl(start + BUCKET_MS - 1000, zone) !== offset) return offsetFromIntl(time, zone)
+  if (!cached || cached.size >= MAX_CACHED) {
+    cached = new Map()
+    offsets.set(zone, cached)
+  }
+  cached.set(bucket, offset)
+  return offset
 }
 
 function pad(value: number, width = 2): string {
