@@ -2,6 +2,7 @@ import { jobTypeNames, submitJobElements } from '../schema/table.js'
 import { fault } from '../soap/faults.js'
 import { apiVersion } from '../soap/namespaces.js'
 import { type Job, JobParams } from '../store/models.js'
+import { detach } from '../utils/internal/detach.js'
 import type { Operation } from './context.js'
 
 /** `c|101` → `101`; handles in another form are used whole. */
@@ -56,12 +57,6 @@ function requiresUrlArray(namespace: string): boolean {
   const version = apiVersion(namespace)
   return version !== undefined && version >= '2010-01-31'
 }
-
-/**
- * A copy of request values that no longer points into the request: V8 keeps a string cut from
- * the parsed body as a slice of the whole body, which a stored job would keep alive with it.
- */
-const detach = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 /**
  * `submitJob`: stores the job under a company-unique name and returns its handle (reference §5).

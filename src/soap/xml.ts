@@ -37,6 +37,36 @@ const unicodeName = /^[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}_][\p{L}\p{N}_.-]*)?$/u
 function isName(value: string): boolean {
   return asciiName.test(value) || unicodeName.test(value)
 }
+
+/** A-Z, a-z, _ */
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f
+}
+
+/** Whether `text[from, to)` is an ASCII QName (`asciiName`), checked without a new string. */
+function isAsciiQName(text: string, from: number, to: number): boolean {
+  let start = from
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (at === start) {
+      if (!isAsciiNameStart(code)) return false
+    } else if (code === 0x3a /* : */) {
+      if (start !== from) return false
+      start = at + 1
+    } else if (
+      !isAsciiNameStart(code) &&
+      !(code >= 0x30 && code <= 0x39) &&
+      code !== 0x2d &&
+      code !== 0x2e
+    ) {
+      return false
+    }
+  }
+  return start < to
+}
+
+/** The attributes of every element that has none. */
+const noAttributes: Readonly<Record<string, string>> = Object.freeze(Object.create(null))
 // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
 const forbiddenChar = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
 /** XML white space: space, tab, line feed, carriage return. */
@@ -86,16 +116,22 @@ function decode(value: string, at: number): string {
   return out + value.slice(last)
 }
 
+/**
+ * The namespaces in scope: the default one apart, as requests redeclare it on many elements,
+ * and the prefixed ones, copied only when an element declares a prefix.
+ */
+interface Scope {
+  readonly default: string
+  readonly prefixed: ReadonlyMap<string, string>
+}
+
 interface Open {
   element: XmlElement
   qname: string
-  scope: ReadonlyMap<string, string>
+  scope: Scope
 }
 
-const rootScope: ReadonlyMap<string, string> = new Map([
-  ['', ''],
-  ['xml', XML_NS],
-])
+const rootScope: Scope = { default: '', prefixed: new Map([['xml', XML_NS]]) }
 
 /**
  * Parses an XML document into namespace-resolved elements, in one pass. Strict where it matters
@@ -135,8 +171,10 @@ function withoutPasswords(error: IpsFault, source: string): IpsFault {
 function parse(source: string, limits: XmlLimits): XmlElement {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
   if (!/\S/.test(text)) malformed('the body is empty')
-  if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) {
-    malformed('a DOCTYPE is not allowed in a SOAP message')
+  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
+    if (text.startsWith('DOCTYPE', at + 2) || text.startsWith('ENTITY', at + 2)) {
+      malformed('a DOCTYPE is not allowed in a SOAP message')
+    }
   }
   const bad = forbiddenChar.exec(text)
   if (bad)
@@ -161,34 +199,39 @@ function parse(source: string, limits: XmlLimits): XmlElement {
     }
     if (lt === -1) break
     at = lt
-    if (text.startsWith('<!--', at)) {
-      const end = text.indexOf('-->', at + 4)
-      if (end === -1) malformed('unterminated comment', at)
-      at = end + 3
-    } else if (text.startsWith('<![CDATA[', at)) {
-      const end = text.indexOf(']]>', at + 9)
-      const top = stack.at(-1)
-      if (end === -1) malformed('unterminated CDATA section', at)
-      if (!top) malformed('CDATA outside the root element', at)
-      appendText(top.element, text.slice(at + 9, end), limits, at)
-      at = end + 3
-    } else if (text.startsWith('<?', at)) {
+    const next = text.charCodeAt(at + 1)
+    if (next === 0x2f /* </ */) {
+      const end = text.indexOf('>', at)
+      if (end === -1) malformed('unterminated end tag', at)
+      const open = stack.pop()
+      if (!open || !closes(text, at + 2, end, open.qname)) {
+        const qname = text.slice(at + 2, end).trimEnd()
+        if (!open) malformed(`end tag '${qname}' without a start tag`, at)
+        malformed(`expected '</${open.qname}>', found '</${qname}>'`, at)
+      }
+      at = end + 1
+    } else if (next === 0x21 /* <! */) {
+      if (text.startsWith('<!--', at)) {
+        const end = text.indexOf('-->', at + 4)
+        if (end === -1) malformed('unterminated comment', at)
+        at = end + 3
+      } else if (text.startsWith('<![CDATA[', at)) {
+        const end = text.indexOf(']]>', at + 9)
+        const top = stack.at(-1)
+        if (end === -1) malformed('unterminated CDATA section', at)
+        if (!top) malformed('CDATA outside the root element', at)
+        appendText(top.element, text.slice(at + 9, end), limits, at)
+        at = end + 3
+      } else {
+        malformed('unexpected markup declaration', at)
+      }
+    } else if (next === 0x3f /* <? */) {
       const end = text.indexOf('?>', at + 2)
       if (end === -1) malformed('unterminated processing instruction', at)
       const target = /^<\?([^\s?]+)/.exec(text.slice(at, end))?.[1] ?? ''
       if (target.toLowerCase() === 'xml' && at !== 0)
         malformed('the XML declaration must come first', at)
       at = end + 2
-    } else if (text.startsWith('<!', at)) {
-      malformed('unexpected markup declaration', at)
-    } else if (text.startsWith('</', at)) {
-      const end = text.indexOf('>', at)
-      if (end === -1) malformed('unterminated end tag', at)
-      const qname = text.slice(at + 2, end).trimEnd()
-      const open = stack.pop()
-      if (!open) malformed(`end tag '${qname}' without a start tag`, at)
-      if (open.qname !== qname) malformed(`expected '</${open.qname}>', found '</${qname}>'`, at)
-      at = end + 1
     } else {
       if (root && stack.length === 0) malformed('a document must have exactly one root element', at)
       const tag = startTag(text, at, stack.at(-1), limits)
@@ -205,6 +248,19 @@ function parse(source: string, limits: XmlLimits): XmlElement {
   if (stack.length > 0) malformed(`'<${stack.at(-1)?.qname}>' is not closed`)
   if (!root) malformed('a document must have exactly one root element')
   return root
+}
+
+/** Whether the end tag whose name starts at `from` (its '>' at `end`) closes `qname`. */
+function closes(text: string, from: number, end: number, qname: string): boolean {
+  const length = qname.length
+  if (from + length > end) return false
+  for (let index = 0; index < length; index++) {
+    if (text.charCodeAt(from + index) !== qname.charCodeAt(index)) return false
+  }
+  for (let at = from + length; at < end; at++) {
+    if (!isSpace(text.charCodeAt(at))) return false
+  }
+  return true
 }
 
 function appendText(element: XmlElement, chunk: string, limits: XmlLimits, at: number): void {
@@ -227,10 +283,12 @@ function startTag(
     if (isSpace(code) || code === 0x3e || code === 0x2f) break
   }
   const qname = text.slice(start + 1, at)
-  if (!isName(qname)) malformed(`invalid element name '${qname}'`, start)
+  if (!isAsciiQName(text, start + 1, at) && !isName(qname)) {
+    malformed(`invalid element name '${qname}'`, start)
+  }
   let scope = parent?.scope ?? rootScope
-  const attributes: Record<string, string> = Object.create(null)
-  const seen = new Set<string>()
+  let attributes = noAttributes as Record<string, string>
+  let seen: Set<string> | undefined
   for (;;) {
     const before = at
     while (at < text.length && isSpace(text.charCodeAt(at))) at++
@@ -241,7 +299,7 @@ function startTag(
     const eq = text.indexOf('=', at)
     if (eq === -1) malformed(`attribute without a value in '<${qname}>'`, at)
     const attribute = text.slice(at, eq).trimEnd()
-    if (!isName(attribute) && attribute !== 'xmlns') {
+    if (!isAsciiQName(attribute, 0, attribute.length) && !isName(attribute)) {
       malformed(`invalid attribute name '${attribute}' in '<${qname}>'`, at)
     }
     let quote = eq + 1
@@ -255,23 +313,28 @@ function startTag(
     }
     const raw = text.slice(quote + 1, close)
     if (raw.includes('<')) malformed(`'<' in the value of attribute '${attribute}'`, quote)
-    if (seen.has(attribute)) malformed(`attribute '${attribute}' is repeated`, at)
-    seen.add(attribute)
+    if (seen?.has(attribute)) malformed(`attribute '${attribute}' is repeated`, at)
+    ;(seen ??= new Set()).add(attribute)
     const value = decode(raw, quote + 1)
     if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) {
       const prefix = attribute === 'xmlns' ? '' : attribute.slice(6)
       if (prefix !== '' && value === '')
         malformed(`namespace prefix '${prefix}' bound to an empty URI`, at)
-      if (scope === (parent?.scope ?? rootScope)) scope = new Map(scope)
-      ;(scope as Map<string, string>).set(prefix, value)
+      if (prefix === '') {
+        scope = { default: value, prefixed: scope.prefixed }
+      } else {
+        const prefixed = new Map(scope.prefixed).set(prefix, value)
+        scope = { default: scope.default, prefixed }
+      }
     } else {
+      if (attributes === noAttributes) attributes = Object.create(null)
       attributes[attribute] = value
     }
     at = close + 1
   }
   const colon = qname.indexOf(':')
   const prefix = colon === -1 ? '' : qname.slice(0, colon)
-  const ns = scope.get(prefix)
+  const ns = colon === -1 ? scope.default : scope.prefixed.get(prefix)
   if (ns === undefined) malformed(`namespace prefix '${prefix}' is not declared`, start)
   const element: XmlElement = {
     ns,

@@ -1,0 +1,40 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { expect, it } from 'vitest'
+import { createIpsMock } from '../src/index.js'
+import { submitJobRequest } from './support/requests.js'
+
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+function heapAfterCollection(): number {
+  collectGarbage()
+  collectGarbage()
+  return process.memoryUsage().heapUsed
+}
+
+it('keeps no request body alive through the jobs it stores', async () => {
+  const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z', journalCapacity: 0 })
+  await mock.ready
+  const count = 20
+  const padding = `<!--${'x'.repeat(1024 * 1024)}-->`
+  const before = heapAfterCollection()
+  for (let index = 0; index < count; index++) {
+    // Every stored string is 13 characters or longer, so V8 would keep it as a slice of the body.
+    const body = submitJobRequest('uploadUrlsJob', 'full', {
+      jobName: `a job with a long name ${index}`,
+      description: 'a description long enough to be sliced',
+    }).replace('<soapenv:Body>', `${padding}<soapenv:Body>`)
+    const response = await mock.handle(
+      new Request('http://ips.test/scene7/services/IpsApiService', {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body,
+      }),
+    )
+    expect(response.status).toBe(200)
+  }
+  expect(mock.store.jobCount).toBe(count)
+  // Twenty 1 MiB bodies kept alive would add at least 20 MiB (40 MiB as UTF-16 text).
+  expect(heapAfterCollection() - before).toBeLessThan(4 * 1024 * 1024)
+})
