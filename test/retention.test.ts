@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
+import { detach } from '../src/utils/internal/detach.js'
 import { submitJobRequest } from './support/requests.js'
 
 setFlagsFromString('--expose-gc')
@@ -37,4 +38,23 @@ it('keeps no request body alive through the jobs it stores', async () => {
   expect(mock.store.jobCount).toBe(count)
   // Twenty 1 MiB bodies kept alive would add at least 20 MiB (40 MiB as UTF-16 text).
   expect(heapAfterCollection() - before).toBeLessThan(4 * 1024 * 1024)
+})
+
+it('copies stored request values whole, INF and NaN included', () => {
+  const value = {
+    name: 'a name long enough to be a slice',
+    tolerance: Infinity,
+    items: [{ amount: -Infinity }, { amount: Number.NaN }, { amount: 0.5 }],
+    flags: [true, false],
+  }
+  const copy = detach(value)
+  expect(copy).toEqual(value)
+  expect(copy).not.toBe(value)
+  expect(copy.items[0]).not.toBe(value.items[0])
+  expect(detach({ plain: 'x', count: 3, nested: { on: true } })).toEqual({
+    plain: 'x',
+    count: 3,
+    nested: { on: true },
+  })
+  expect(detach('a job with a long name')).toBe('a job with a long name')
 })

@@ -267,41 +267,48 @@ it('rewrites the WSDL address with ?serviceUrl= and refuses one that cannot be w
   expect(bad.body.toString()).toMatch(/^\[ips-mock\] Failed to write "\\u0000"/)
 })
 
-it('answers pipelined requests on one connection in order, each with its own answer', async () => {
-  const http = (body: string) =>
-    `POST /scene7/services/IpsApiService HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
-  const requests = [
-    submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'first' }),
-    submitJobRequest(
-      'optimizeImagesJob',
-      'minimal',
-      {},
-      { auth: { user: logins.user.user, password: 'not-the-password' } },
-    ),
-    submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'third' }),
-  ]
-  const received = await new Promise<string>((resolve, reject) => {
-    let text = ''
-    const socket = net.connect(server.port, '127.0.0.1', () =>
-      socket.write(requests.map(http).join('')),
-    )
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => {
-      text += chunk
-      if ((text.match(/<\/soapenv:Envelope>/g) ?? []).length === requests.length) {
-        socket.end()
-        resolve(text)
-      }
+it.each([true, false])(
+  'answers pipelined requests on one connection in order, each with its own answer (batchWrites: %s)',
+  async (batchWrites) => {
+    const target = batchWrites
+      ? server
+      : await startServer({ port: 0, logLevel: 'silent', batchWrites })
+    const http = (body: string) =>
+      `POST /scene7/services/IpsApiService HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    const requests = [
+      submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'first' }),
+      submitJobRequest(
+        'optimizeImagesJob',
+        'minimal',
+        {},
+        { auth: { user: logins.user.user, password: 'not-the-password' } },
+      ),
+      submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'third' }),
+    ]
+    const received = await new Promise<string>((resolve, reject) => {
+      let text = ''
+      const socket = net.connect(target.port, '127.0.0.1', () =>
+        socket.write(requests.map(http).join('')),
+      )
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => {
+        text += chunk
+        if ((text.match(/<\/soapenv:Envelope>/g) ?? []).length === requests.length) {
+          socket.end()
+          resolve(text)
+        }
+      })
+      socket.on('error', reject)
     })
-    socket.on('error', reject)
-  })
-  const answers = received.split(/(?=HTTP\/1\.1 )/)
-  expect(answers.map((answer) => answer.slice(0, 12))).toEqual([
-    'HTTP/1.1 200',
-    'HTTP/1.1 500',
-    'HTTP/1.1 200',
-  ])
-  expect(answers[0]).toContain('<ns1:jobHandle>j|101|first|</ns1:jobHandle>')
-  expect(answers[1]).toContain('<code xmlns="http://www.scene7.com/IpsApi/xsd">10001</code>')
-  expect(answers[2]).toContain('<ns1:jobHandle>j|101|third|</ns1:jobHandle>')
-})
+    const answers = received.split(/(?=HTTP\/1\.1 )/)
+    expect(answers.map((answer) => answer.slice(0, 12))).toEqual([
+      'HTTP/1.1 200',
+      'HTTP/1.1 500',
+      'HTTP/1.1 200',
+    ])
+    expect(answers[0]).toContain('<ns1:jobHandle>j|101|first|</ns1:jobHandle>')
+    expect(answers[1]).toContain('<code xmlns="http://www.scene7.com/IpsApi/xsd">10001</code>')
+    expect(answers[2]).toContain('<ns1:jobHandle>j|101|third|</ns1:jobHandle>')
+    if (target !== server) await target.close()
+  },
+)

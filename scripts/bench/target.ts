@@ -1,15 +1,18 @@
 /**
  * One benchmark target, run in its own process so the load generator does not share its event
  * loop (targets.ts bundles it first): `target.mjs <kind> [preloadJobs]`, where kind is
- * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU),
- * `mock` (the ips-mock server), `server-fixed` (the ips-mock server with its core replaced by the
- * fixed answer) or `msw` (the core through msw's getResponse).
+ * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU, its
+ * answers written in batches as ips-mock's server writes them), `mock` (the ips-mock server),
+ * `mock-unbatched` (the same with `batchWrites: false`), `server-fixed` (the ips-mock server with
+ * its core replaced by the fixed answer) or `msw` (the core through msw's getResponse).
  * Prints `READY <port> <json>` once listening; on SIGUSR1 `CPU <µs used> <requests answered>
- * <µs in GC pauses>`,
+ * <µs in GC pauses> <µs used by threads other than the main one> <young-generation collections>
+ * <µs in them>`,
  * on SIGUSR2 `HEAP <bytes after a full collection>`.
  */
-import { createServer } from 'node:http'
-import { PerformanceObserver } from 'node:perf_hooks'
+import { createServer, type ServerResponse } from 'node:http'
+import { readdirSync, readFileSync } from 'node:fs'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
@@ -69,14 +72,44 @@ async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
 
 /** Requests answered, for CPU per request. */
 let answered = 0
-/** Time spent in garbage collection pauses so far, in µs. */
+/** Time spent in garbage collection pauses so far, in µs, and in young-generation ones. */
 let gcMicros = 0
+let minorMicros = 0
+let minorCount = 0
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000
+  for (const entry of list.getEntries()) {
+    gcMicros += entry.duration * 1000
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      minorMicros += entry.duration * 1000
+      minorCount++
+    }
+  }
 }).observe({ entryTypes: ['gc'] })
+
+/** CPU time (µs) of the process's threads other than the main one: V8's collector helpers. */
+function helperThreadsMicros(): number {
+  let ticks = 0
+  for (const task of readdirSync('/proc/self/task')) {
+    if (Number(task) === process.pid) continue
+    try {
+      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ')
+      ticks += Number(fields?.[11]) + Number(fields?.[12])
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return (ticks * 1e6) / CLOCK_TICKS
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times. */
+const CLOCK_TICKS = 100
+
 process.on('SIGUSR1', () => {
   const { user, system } = process.cpuUsage()
-  console.log(`CPU ${user + system} ${answered} ${Math.round(gcMicros)}`)
+  const helpers = Math.round(helperThreadsMicros())
+  console.log(
+    `CPU ${user + system} ${answered} ${Math.round(gcMicros)} ${helpers} ${minorCount} ${Math.round(minorMicros)}`,
+  )
 })
 
 /** Burns `micros` of CPU, as a handler doing that much work would. */
@@ -92,18 +125,28 @@ const fixedAnswer = (): RawResponse => ({
   meta: {},
 })
 
+function answer(response: ServerResponse): void {
+  response.writeHead(200, {
+    'content-type': 'text/xml;charset=UTF-8',
+    'content-length': Buffer.byteLength(FIXED_RESPONSE),
+  })
+  response.end(FIXED_RESPONSE)
+}
+
 async function main(): Promise<void> {
   if (kind === 'baseline' || kind === 'spin') {
+    const batch: ServerResponse[] = []
+    const flush = () => {
+      for (const response of batch.splice(0)) answer(response)
+    }
     const server = createServer((request, response) => {
       request.resume()
       request.on('end', () => {
         answered++
-        if (kind === 'spin') spin(50)
-        response.writeHead(200, {
-          'content-type': 'text/xml;charset=UTF-8',
-          'content-length': Buffer.byteLength(FIXED_RESPONSE),
-        })
-        response.end(FIXED_RESPONSE)
+        if (kind === 'baseline') return answer(response)
+        spin(50)
+        if (batch.length === 0) setImmediate(flush)
+        batch.push(response)
       })
     })
     server.listen(0, '127.0.0.1', () => {
@@ -155,7 +198,12 @@ async function main(): Promise<void> {
     answered++
     return kind === 'server-fixed' ? Promise.resolve(fixedAnswer()) : core(request)
   })
-  const server = await startServer({ mock, port: 0, logLevel: 'silent' })
+  const server = await startServer({
+    mock,
+    port: 0,
+    logLevel: 'silent',
+    batchWrites: kind !== 'mock-unbatched',
+  })
   console.log(`READY ${server.port} ${JSON.stringify({ preload, preloadMs, heapPerJob })}`)
 }
 

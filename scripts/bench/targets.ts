@@ -31,6 +31,20 @@ function targetScript(): string {
   return outfile
 }
 
+/** A target's counters so far (see target.ts). */
+export interface CpuSample {
+  /** CPU time of the whole process, µs (user + system). */
+  micros: number
+  requests: number
+  /** Garbage collection pauses, µs. */
+  gcMicros: number
+  /** CPU time of the threads other than the main one (the collector's helpers), µs. */
+  helperMicros: number
+  /** Young-generation collections, and their pauses in µs. */
+  minorCount: number
+  minorMicros: number
+}
+
 /** A benchmark target running in its own process. */
 export interface Target {
   port: number
@@ -42,7 +56,7 @@ export interface Target {
    * CPU time the target has used (µs, user + system), requests it has answered, and time spent in
    * garbage collection pauses (µs), so far.
    */
-  cpu(): Promise<{ micros: number; requests: number; gcMicros: number }>
+  cpu(): Promise<CpuSample>
 }
 
 /** Starts the bundled `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
@@ -81,11 +95,17 @@ export function launch(kind: string, preload = 0): Promise<Target> {
         async cpu() {
           const line = nextLine()
           child.kill('SIGUSR1')
-          const [, micros, requests, gcMicros] = /^CPU (\d+) (\d+) (\d+)$/.exec(await line) ?? []
+          const fields = /^CPU (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$/.exec(await line) ?? []
+          const [micros, requests, gcMicros, helperMicros, minorCount, minorMicros] = fields
+            .slice(1)
+            .map(Number)
           return {
-            micros: Number(micros),
-            requests: Number(requests),
-            gcMicros: Number(gcMicros),
+            micros: micros ?? Number.NaN,
+            requests: requests ?? Number.NaN,
+            gcMicros: gcMicros ?? Number.NaN,
+            helperMicros: helperMicros ?? Number.NaN,
+            minorCount: minorCount ?? Number.NaN,
+            minorMicros: minorMicros ?? Number.NaN,
           }
         },
       })

@@ -37,6 +37,12 @@ export interface ServerOptions extends IpsMockOptions {
    * when the server listens on loopback.
    */
   adminToken?: string
+  /**
+   * Writes the answers that became ready in one turn of the event loop together, after it has
+   * read every request that arrived (default `true`): a busy client is then woken once for a
+   * batch of answers rather than once for each. `false` writes each answer as soon as it is ready.
+   */
+  batchWrites?: boolean
 }
 
 /** A running standalone server. */
@@ -158,7 +164,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replies = []
     for (const write of due) write()
   }
+  const batchWrites = options.batchWrites ?? true
   const replyLater = (outgoing: ServerResponse, write: () => void) => {
+    if (!batchWrites) return write()
     if (replies.length === 0) setImmediate(flush)
     replies.push(() => {
       try {
