@@ -1,0 +1,80 @@
+/**
+ * Young-generation collections beside a million stored records, in-process, without HTTP or
+ * journal: `node --expose-gc --max-old-space-size=8192 --import tsx scripts/bench/scavenge.ts
+ * <collection|array> [count]`. It stores `count` finished jobs (1,000,000 by default) either in
+ * the mock's @msw/data collection or in a plain array, then times 60,000 getActiveJobs calls, 50
+ * at a time, and the young-generation collections they cause.
+ */
+import { constants, PerformanceObserver } from 'node:perf_hooks'
+import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
+import { type Job, JobParams } from '../../src/store/models.js'
+import { activeJobsBody, submitBody } from './bodies.js'
+
+const [mode = 'collection', countArg = '1000000'] = process.argv.slice(2)
+const count = Number(countArg)
+if (mode !== 'collection' && mode !== 'array') throw new Error(`unknown mode "${mode}"`)
+
+const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z', journalCapacity: 0 })
+await mock.ready
+const kept: Job[] = []
+for (let index = 0; index < count; index++) {
+  const name = `preloaded job ${index}`
+  const job: Job = {
+    handle: `j|101|${name}|`,
+    companyHandle: 'c|101',
+    name,
+    originalName: name,
+    jobElement: 'uploadUrlsJob',
+    type: 'UrlUpload',
+    state: 'Done',
+    runCount: 0,
+    submitUserHandle: 'u|1002|user@demo-co.test',
+    submitUserEmail: 'user@demo-co.test',
+    notifyUserHandle: 'u|1002|user@demo-co.test',
+    namespace: 'http://www.scene7.com/IpsApi/xsd/2014-04-03',
+    submittedAt: '2030-01-01T00:00:00.000Z',
+    params: new JobParams({
+      urlArray: { items: [{ sourceUrl: `https://images.example.test/${index}.jpg` }] },
+    }),
+  }
+  if (mode === 'collection') await mock.store.jobs.create(job)
+  else kept.push(job)
+}
+global.gc?.()
+global.gc?.()
+
+let collections = 0
+let paused = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind
+    if (kind !== constants.NODE_PERFORMANCE_GC_MINOR) continue
+    collections++
+    paused += entry.duration
+  }
+}).observe({ entryTypes: ['gc'] })
+
+const exchange = exchanges.get(mock)
+if (!exchange) throw new Error('the mock has no core')
+const headers = { get: (name: string) => (name === 'content-type' ? 'text/xml' : null) }
+const call = (body: string) => {
+  const bytes = new TextEncoder().encode(body)
+  return exchange({
+    method: 'POST',
+    url: 'http://127.0.0.1/scene7/services/IpsApiService',
+    headers,
+    bytes: async () => bytes,
+  })
+}
+const submitted = await call(submitBody())
+const handle = /jobHandle>([^<]+)</.exec(String(submitted.body))?.[1] ?? ''
+const calls = 60_000
+const started = performance.now()
+for (let done = 0; done < calls; done += 50) {
+  await Promise.all(Array.from({ length: 50 }, () => call(activeJobsBody(handle))))
+}
+const micros = ((performance.now() - started) * 1000) / calls
+await new Promise((resolve) => setTimeout(resolve, 50))
+console.log(
+  `${count} jobs in ${mode === 'collection' ? 'the @msw/data collection' : 'a plain array'} (${kept.length + mock.store.jobs.all().length} held): ${micros.toFixed(1)} µs per getActiveJobs, ${collections} young-generation collections, ${(paused / Math.max(1, collections)).toFixed(2)} ms each`,
+)
