@@ -1,18 +1,34 @@
 /**
  * Young-generation collections beside a million stored records, in-process, without HTTP or
  * journal: `node --expose-gc --max-old-space-size=8192 --import tsx scripts/bench/scavenge.ts
- * <collection|array> [count]`. It stores `count` finished jobs (1,000,000 by default) either in
- * the mock's @msw/data collection or in a plain array, then times 60,000 getActiveJobs calls, 50
- * at a time, and the young-generation collections they cause.
+ * <collection|bare-collection|array> [count]`. It stores `count` finished jobs (1,000,000 by
+ * default) in the mock's @msw/data collection, in a bare @msw/data Collection whose schema
+ * accepts its input unchanged, or in a plain array, then times 60,000 getActiveJobs calls, 50 at
+ * a time, and the young-generation collections they cause.
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks'
+import { Collection } from '@msw/data'
 import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
 import { type Job, JobParams } from '../../src/store/models.js'
 import { activeJobsBody, submitBody } from './bodies.js'
 
 const [mode = 'collection', countArg = '1000000'] = process.argv.slice(2)
 const count = Number(countArg)
-if (mode !== 'collection' && mode !== 'array') throw new Error(`unknown mode "${mode}"`)
+const modes: Record<string, string> = {
+  collection: "the mock's @msw/data collection",
+  'bare-collection': 'a bare @msw/data Collection',
+  array: 'a plain array',
+}
+if (!(mode in modes)) throw new Error(`unknown mode "${mode}"`)
+/** A Standard Schema that takes any value as it is. */
+const anything = {
+  '~standard': {
+    version: 1 as const,
+    vendor: 'ips-mock-bench',
+    validate: (value: unknown) => ({ value: value as Job }),
+  },
+}
+const bare = new Collection({ schema: anything })
 
 const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z', journalCapacity: 0 })
 await mock.ready
@@ -38,6 +54,7 @@ for (let index = 0; index < count; index++) {
     }),
   }
   if (mode === 'collection') await mock.store.jobs.create(job)
+  else if (mode === 'bare-collection') await bare.create(job)
   else kept.push(job)
 }
 global.gc?.()
@@ -76,5 +93,5 @@ for (let done = 0; done < calls; done += 50) {
 const micros = ((performance.now() - started) * 1000) / calls
 await new Promise((resolve) => setTimeout(resolve, 50))
 console.log(
-  `${count} jobs in ${mode === 'collection' ? 'the @msw/data collection' : 'a plain array'} (${kept.length + mock.store.jobs.all().length} held): ${micros.toFixed(1)} µs per getActiveJobs, ${collections} young-generation collections, ${(paused / Math.max(1, collections)).toFixed(2)} ms each`,
+  `${count} jobs in ${modes[mode]} (${kept.length + bare.all().length + mock.store.jobs.all().length - 1} held, and the submitted one): ${micros.toFixed(1)} µs per getActiveJobs, ${collections} young-generation collections, ${(paused / Math.max(1, collections)).toFixed(2)} ms each`,
 )
