@@ -8,9 +8,10 @@
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Collection } from '@msw/data'
-import { createIpsMock, exchanges } from '../../src/core/create-ips-mock.js'
-import { type Job, JobParams } from '../../src/store/models.js'
+import { createIpsMock } from '../../src/core/create-ips-mock.js'
+import type { Job } from '../../src/store/models.js'
 import { activeJobsBody, submitBody } from './bodies.js'
+import { coreCaller, finishedJob, heapAfterCollection } from './core.js'
 
 const [mode = 'collection', countArg = '1000000'] = process.argv.slice(2)
 const count = Number(countArg)
@@ -34,31 +35,12 @@ const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z', journalCapacity:
 await mock.ready
 const kept: Job[] = []
 for (let index = 0; index < count; index++) {
-  const name = `preloaded job ${index}`
-  const job: Job = {
-    handle: `j|101|${name}|`,
-    companyHandle: 'c|101',
-    name,
-    originalName: name,
-    jobElement: 'uploadUrlsJob',
-    type: 'UrlUpload',
-    state: 'Done',
-    runCount: 0,
-    submitUserHandle: 'u|1002|user@demo-co.test',
-    submitUserEmail: 'user@demo-co.test',
-    notifyUserHandle: 'u|1002|user@demo-co.test',
-    namespace: 'http://www.scene7.com/IpsApi/xsd/2014-04-03',
-    submittedAt: '2030-01-01T00:00:00.000Z',
-    params: new JobParams({
-      urlArray: { items: [{ sourceUrl: `https://images.example.test/${index}.jpg` }] },
-    }),
-  }
+  const job = finishedJob(index)
   if (mode === 'collection') await mock.store.jobs.create(job)
   else if (mode === 'bare-collection') await bare.create(job)
   else kept.push(job)
 }
-global.gc?.()
-global.gc?.()
+heapAfterCollection()
 
 let collections = 0
 let paused = 0
@@ -71,18 +53,7 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] })
 
-const exchange = exchanges.get(mock)
-if (!exchange) throw new Error('the mock has no core')
-const headers = { get: (name: string) => (name === 'content-type' ? 'text/xml' : null) }
-const call = (body: string) => {
-  const bytes = new TextEncoder().encode(body)
-  return exchange({
-    method: 'POST',
-    url: 'http://127.0.0.1/scene7/services/IpsApiService',
-    headers,
-    bytes: async () => bytes,
-  })
-}
+const call = coreCaller(mock)
 const submitted = await call(submitBody())
 const handle = /jobHandle>([^<]+)</.exec(String(submitted.body))?.[1] ?? ''
 const calls = 60_000

@@ -20,53 +20,18 @@ import type { RawResponse } from '../../src/core/raw.js'
 import type { IpsMock } from '../../src/index.js'
 import { ipsHandlers } from '../../src/msw.js'
 import { startServer } from '../../src/server.js'
-import { type Job, JobParams } from '../../src/store/models.js'
+import { finishedJob, heapAfterCollection } from './core.js'
 import { FIXED_RESPONSE } from './fixed-response.js'
 
 const [kind = 'mock', preloadArg = '0'] = process.argv.slice(2)
 const preload = Number(preloadArg)
-
-function heapUsed(): number {
-  global.gc?.()
-  global.gc?.()
-  return process.memoryUsage().heapUsed
-}
 
 /** Stores `count` finished UploadUrlsJobs straight into the store, as a long-running mock holds. */
 async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
   await mock.ready
   for (let index = 0; index < count; index++) {
     const name = mock.store.claimJobName('c|101', `preloaded job ${index}`)
-    const job: Job = {
-      handle: `j|101|${name}|`,
-      companyHandle: 'c|101',
-      name,
-      originalName: name,
-      jobElement: 'uploadUrlsJob',
-      type: 'UrlUpload',
-      state: 'Done',
-      runCount: 0,
-      submitUserHandle: 'u|1002|user@demo-co.test',
-      submitUserEmail: 'user@demo-co.test',
-      notifyUserHandle: 'u|1002|user@demo-co.test',
-      namespace: 'http://www.scene7.com/IpsApi/xsd/2014-04-03',
-      submittedAt: '2030-01-01T00:00:00.000Z',
-      triggerTime: '2030-01-01T00:00:00.000Z',
-      startDate: '2030-01-01T00:00:01.000Z',
-      endDate: '2030-01-01T00:00:04.000Z',
-      params: new JobParams({
-        urlArray: {
-          items: [
-            { sourceUrl: `https://images.example.test/${index}.jpg`, destPath: `in/${index}.jpg` },
-          ],
-        },
-        overwrite: true,
-        readyForPublish: true,
-        createMask: false,
-        emailSetting: 'None',
-      }),
-    }
-    await mock.store.addJob(job)
+    await mock.store.addJob(finishedJob(index, name))
   }
 }
 
@@ -157,11 +122,11 @@ async function main(): Promise<void> {
   // Load runs use a controlled clock (the request path alone); the soak lets jobs run for real.
   const mock = createIpsMock(kind === 'soak' ? {} : { startTime: '2030-01-01T00:00:00Z' })
   await mock.ready
-  const before = heapUsed()
+  const before = heapAfterCollection()
   const started = performance.now()
   await preloadJobs(mock, preload)
   const preloadMs = performance.now() - started
-  const heapPerJob = preload > 0 ? (heapUsed() - before) / preload : 0
+  const heapPerJob = preload > 0 ? (heapAfterCollection() - before) / preload : 0
   if (kind === 'msw') {
     let handlers: ReturnType<typeof ipsHandlers> = []
     const server = createServer(async (request, response) => {
@@ -191,7 +156,7 @@ async function main(): Promise<void> {
     return
   }
   // The soak asks for the heap after a full collection between its minutes.
-  process.on('SIGUSR2', () => console.log(`HEAP ${heapUsed()}`))
+  process.on('SIGUSR2', () => console.log(`HEAP ${heapAfterCollection()}`))
   const core = exchanges.get(mock)
   if (!core) throw new Error('the mock has no core')
   exchanges.set(mock, (request) => {
