@@ -144,7 +144,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     faults,
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    xmlLimits: { ...defaultXmlLimits, ...options.xmlLimits },
+    xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
     faultHeader: options.faultHeader ?? true,
   }
   let ready = store.load(seed)

@@ -20,9 +20,9 @@ export function wsdlResponse(url: URL, basePath: string, version: string | undef
   if (wsdl === undefined) {
     try {
       wsdl = generateWsdl({
-        ...(version ? { version } : {}),
         serviceUrl,
         operations: Object.keys(operationHandlers),
+        ...(version ? { version } : {}),
       })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)

@@ -411,15 +411,14 @@ export class JobEngine {
       }
     })
     if (next) this.#push(handle, 'fire', next.getTime())
-    const run: Job = {
-      ...job,
+    const run: Job = Object.assign({}, job, {
       handle: `${job.handle}${runNumber}`,
       name: `${job.name}_${runNumber}`,
-      state: 'New',
+      state: 'New' as const,
       parentHandle: job.handle,
       runCount: 0,
       params: job.params,
-    }
+    })
     delete run.triggerState
     delete run.nextFireTime
     await this.#store.addJob(run)
@@ -542,7 +541,7 @@ export class JobEngine {
     const stopped = current.state === 'Stopping'
     if (stopped) this.#pause(handle, at)
     const processed = stopped
-      ? this.progress({ ...current, state: 'Running' }).done
+      ? this.progress(Object.assign({}, current, { state: 'Running' as const })).done
       : plan.items.length
     const job = await this.#update(handle, (draft) => {
       draft.state = 'Done'

@@ -164,9 +164,10 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     ],
   ),
   automatedSetGenerationJob: upload((params, faker) =>
-    fromHandles(handles(params.assetHandleArray), faker).map((item) => ({
-      ...item,
+    fromHandles(handles(params.assetHandleArray), faker).map(({ name, assetHandle }) => ({
+      name,
       assetType: 'ImageSet',
+      assetHandle,
     })),
   ),
 }

@@ -22,7 +22,8 @@ export class EventQueue {
 
   push(event: Omit<EngineEvent, 'seq'>): void {
     const heap = this.#heap
-    heap.push({ ...event, seq: this.#seq++ })
+    const { at, handle, kind, version } = event
+    heap.push({ at, seq: this.#seq++, handle, kind, version })
     let index = heap.length - 1
     while (index > 0) {
       const parent = (index - 1) >> 1

@@ -88,7 +88,7 @@ export class Scenarios {
 
   /** Applies an outcome to the next run only. */
   next(outcome: Outcome): () => void {
-    return this.add({ ...outcome, times: 1 })
+    return this.add(Object.assign({}, outcome, { times: 1 }))
   }
 
   /** Removes every rule. */

@@ -51,7 +51,7 @@ export const GARBAGE_BODY =
  */
 export function interruptedResponse(injection: Injection, meta: ExchangeMeta): RawResponse {
   if (injection.action === 'reset' || injection.action === 'hang') {
-    return raw(0, '', {}, { ...meta, connection: injection.action })
+    return raw(0, '', {}, Object.assign({}, meta, { connection: injection.action }))
   }
   if (injection.action === 'garbage') {
     return raw(200, GARBAGE_BODY, { 'content-type': 'text/xml;charset=UTF-8' }, meta)

@@ -83,7 +83,7 @@ function requestParts(
     return { param: envelope.body, headers: envelope.headers }
   }
   const param = root.children.find((child) => child.name !== 'authHeader')
-  return { ...(param ? { param } : {}), headers: root.children }
+  return { param, headers: root.children }
 }
 
 /** An IPS document read with the schema type when it fits, else as text; passwords redacted. */
@@ -206,10 +206,10 @@ export class Entry implements JournalEntry {
       this.#request = undefined
       const definition = this.operation === undefined ? undefined : operations.get(this.operation)
       const authHeader = headers.find((header) => header.name === 'authHeader')
-      this.#read = {
-        ...(param ? { params: readValue(param, definition?.inputType) } : {}),
-        ...(authHeader ? { authHeader: readValue(authHeader, undefined) } : {}),
-      }
+      const read: RequestFields = {}
+      if (param) read.params = readValue(param, definition?.inputType)
+      if (authHeader) read.authHeader = readValue(authHeader, undefined)
+      this.#read = read
     }
     return this.#read
   }

@@ -44,14 +44,15 @@ export function companiesOf(context: OperationContext): string[] {
   return context.company ? [context.company.handle] : visibleCompanies(context.store, context.user)
 }
 
-/** The job element echoed in ActiveJob/ScheduledJob; an UploadUrlsJob reports numUrls. */
-function echo(job: Job): OutObject {
-  const params = { ...(job.params as OutObject) }
-  if (job.jobElement === 'uploadUrlsJob') {
-    const urls = (params.urlArray as { items?: unknown[] } | undefined)?.items ?? []
-    params.numUrls = urls.length
-  }
-  return { [job.jobElement]: params }
+/**
+ * The job element echoed in ActiveJob/ScheduledJob (the writer only reads it, so the stored params
+ * serve as they are); an UploadUrlsJob also reports numUrls.
+ */
+function echoed(job: Job): OutObject {
+  const params = job.params as OutObject
+  if (job.jobElement !== 'uploadUrlsJob') return params
+  const urls = (params.urlArray as { items?: unknown[] } | undefined)?.items ?? []
+  return Object.assign({ numUrls: urls.length }, params)
 }
 
 const taskStates: Record<Job['state'], string> = {
@@ -95,8 +96,7 @@ export function activeJob(context: OperationContext, job: Job): OutObject {
   const triggerTime = job.triggerTime ?? job.nextFireTime ?? job.submittedAt
   const updated = time(engine, progress.updatedAt)
   const running = job.state === 'Running' && progress.done < progress.total ? 1 : 0
-  return {
-    ...jobHead(job),
+  return Object.assign(jobHead(job), {
     state,
     submitUserEmail: job.submitUserEmail,
     locale: job.locale,
@@ -123,15 +123,14 @@ export function activeJob(context: OperationContext, job: Job): OutObject {
         },
       ],
     },
-    ...echo(job),
-  }
+    [job.jobElement]: echoed(job),
+  })
 }
 
 /** A `ScheduledJob` for a job waiting for execTime or its execSchedule. */
 export function scheduledJob(context: OperationContext, job: Job): OutObject {
   const { engine } = context
-  return {
-    ...jobHead(job),
+  return Object.assign(jobHead(job), {
     submitUserEmail: job.submitUserEmail,
     locale: job.locale,
     description: job.description,
@@ -139,8 +138,8 @@ export function scheduledJob(context: OperationContext, job: Job): OutObject {
     nextFireTime: job.nextFireTime ? time(engine, job.nextFireTime) : undefined,
     timeZone: engine.timeZone,
     triggerState: job.triggerState,
-    ...echo(job),
-  }
+    [job.jobElement]: echoed(job),
+  })
 }
 
 /** A `JobLogDetail`, its message in the reader's locale. */
@@ -162,18 +161,15 @@ export function jobLog(
   details?: { rows: JobLogDetail[]; total: number },
 ): OutObject {
   // The serializer writes only JobLog's elements, so the record's other fields stay out.
-  return {
-    ...(log as unknown as OutObject),
+  return Object.assign({}, log as unknown as OutObject, {
     startDate: time(context.engine, log.startDate),
     endDate: time(context.engine, log.endDate),
     description: '',
-    ...(details
-      ? {
-          detailTotalRows: details.total,
-          detailArray: { items: details.rows.map((row) => logDetail(context, log, row)) },
-        }
-      : {}),
-  }
+    detailTotalRows: details?.total,
+    detailArray: details && {
+      items: details.rows.map((row) => logDetail(context, log, row)),
+    },
+  })
 }
 
 /** A `Company`. */

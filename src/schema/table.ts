@@ -126,16 +126,19 @@ export const submitJobElements: readonly string[] = (
  * (reference §8, `jobTypeMapping`); the others get a name in the same style, recorded in the
  * README's fidelity section as a guess.
  */
-export const jobTypeNames: Readonly<Record<string, string>> = {
-  ...reference.jobTypeMapping.guess,
-  metadataPublishJob: 'MetadataPublish',
-  ripPdfsJob: 'RipPdfs',
-  reprocessAssetsJob: 'ReprocessAssets',
-  createVideoSitemapJob: 'CreateVideoSitemap',
-  exportJob: 'Export',
-  automatedSetGenerationJob: 'AutomatedSetGeneration',
-  uploadPostJob: 'UploadPost',
-}
+export const jobTypeNames: Readonly<Record<string, string>> = Object.assign(
+  {},
+  reference.jobTypeMapping.guess as Record<string, string>,
+  {
+    metadataPublishJob: 'MetadataPublish',
+    ripPdfsJob: 'RipPdfs',
+    reprocessAssetsJob: 'ReprocessAssets',
+    createVideoSitemapJob: 'CreateVideoSitemap',
+    exportJob: 'Export',
+    automatedSetGenerationJob: 'AutomatedSetGeneration',
+    uploadPostJob: 'UploadPost',
+  },
+)
 
 /** IPS namespace URIs (reference §2). */
 export const namespaces = {

@@ -1,7 +1,7 @@
 import { escapeXml } from '../soap/xml.js'
 import type { IpsValue } from './read.js'
 import { formatSimple, type SimpleValue } from './simple-types.js'
-import { getType, isSimpleType, type TypeDef } from './table.js'
+import { type ElementDef, getType, isSimpleType, type TypeDef } from './table.js'
 
 /** What the serializer accepts: parsed request values, or values the mock builds (dates allowed). */
 export type OutValue = IpsValue | Date | OutObject | OutValue[] | undefined
@@ -9,36 +9,61 @@ export interface OutObject {
   [element: string]: OutValue
 }
 
-function open(tag: string, attributes: string): string {
-  return `<${tag}${attributes}>`
+/** An element's tags under one prefix. */
+interface Tags {
+  readonly open: string
+  readonly close: string
+  readonly empty: string
 }
 
-function writeValue(tag: string, typeName: string, value: OutValue, out: string[]): void {
+function tagsFor(tag: string, attributes = ''): Tags {
+  return { open: `<${tag}${attributes}>`, close: `</${tag}>`, empty: `<${tag}${attributes}/>` }
+}
+
+/** Each type's element tags per prefix, made once, so writing a response builds no tag strings. */
+const elementTags = new WeakMap<TypeDef, Map<string, readonly Tags[]>>()
+
+function tagsOf(type: TypeDef, prefix: string): readonly Tags[] {
+  let byPrefix = elementTags.get(type)
+  if (!byPrefix) elementTags.set(type, (byPrefix = new Map()))
+  let tags = byPrefix.get(prefix)
+  if (!tags) {
+    tags = type.elements.map((def) => tagsFor(`${prefix}${def.name}`))
+    byPrefix.set(prefix, tags)
+  }
+  return tags
+}
+
+function writeValue(tags: Tags, typeName: string, value: OutValue, prefix: string, out: string[]) {
   if (value === undefined) return
   if (isSimpleType(typeName)) {
-    out.push(open(tag, ''), escapeXml(formatSimple(value as SimpleValue | Date)), `</${tag}>`)
+    out.push(tags.open, escapeXml(formatSimple(value as SimpleValue | Date)), tags.close)
     return
   }
-  writeChildren(tag, getType(typeName), value as OutObject, '', out)
+  writeElementOf(tags, getType(typeName), value as OutObject, prefix, out)
 }
 
-function writeChildren(
-  tag: string,
+/** An element of a complex type: its children in schema order, or the empty tag when none. */
+function writeElementOf(
+  tags: Tags,
   type: TypeDef,
   value: OutObject,
-  attributes: string,
+  prefix: string,
   out: string[],
-): void {
-  const start = out.length
-  out.push(open(tag, attributes))
-  const prefix = tag.includes(':') ? `${tag.slice(0, tag.indexOf(':'))}:` : ''
-  for (const def of type.elements) {
+) {
+  const start = out.push(tags.open)
+  const childTags = tagsOf(type, prefix)
+  const elements = type.elements
+  for (let index = 0; index < elements.length; index++) {
+    const def = elements[index] as ElementDef
     const child = value[def.name]
-    const items = Array.isArray(child) ? child : [child]
-    for (const item of items) writeValue(`${prefix}${def.name}`, def.type, item, out)
+    if (child === undefined) continue
+    const tag = childTags[index] as Tags
+    if (!Array.isArray(child)) writeValue(tag, def.type, child, prefix, out)
+    else for (const item of child) writeValue(tag, def.type, item, prefix, out)
   }
-  if (out.length === start + 1) out[start] = `<${tag}${attributes}/>`
-  else out.push(`</${tag}>`)
+  if (out.length === start) out[start - 1] = tags.empty
+  else out.push(tags.close)
 }
 
 /**
@@ -57,6 +82,6 @@ export function writeElement(
   const out: string[] = []
   const tag = prefix ? `${prefix}:${name}` : name
   const declaration = prefix ? ` xmlns:${prefix}="${escapeXml(ns)}"` : ` xmlns="${escapeXml(ns)}"`
-  writeChildren(tag, type, value, declaration, out)
+  writeElementOf(tagsFor(tag, declaration), type, value, prefix ? `${prefix}:` : '', out)
   return out.join('')
 }
