@@ -2,8 +2,8 @@
  * Young-generation collections beside a million stored records, in-process, without HTTP or
  * journal: `node --expose-gc --max-old-space-size=8192 --import tsx scripts/bench/scavenge.ts
  * <collection|bare-collection|array> [count]`. It stores `count` finished jobs (1,000,000 by
- * default) in the mock's @msw/data collection, in a bare @msw/data Collection whose schema
- * accepts its input unchanged, or in a plain array, then times 60,000 getActiveJobs calls, 50 at
+ * default) in the mock's store (`store.addJob`: its @msw/data collection and indexes), in a bare
+ * @msw/data Collection whose schema accepts its input unchanged, or in a plain array, then times 60,000 getActiveJobs calls, 50 at
  * a time, and the young-generation collections they cause. The pause follows the size of the
  * heap, whatever holds it: on Node 20 every young-generation collection visits each page of the
  * old generation, so the three stores differ only by how many bytes a job takes in each.
@@ -18,7 +18,7 @@ import { coreCaller, finishedJob, heapAfterCollection } from './core.js'
 const [mode = 'collection', countArg = '1000000'] = process.argv.slice(2)
 const count = Number(countArg)
 const modes: Record<string, string> = {
-  collection: "the mock's @msw/data collection",
+  collection: "the mock's store",
   'bare-collection': 'a bare @msw/data Collection',
   array: 'a plain array',
 }
@@ -38,8 +38,10 @@ await mock.ready
 const kept: Job[] = []
 for (let index = 0; index < count; index++) {
   const job = finishedJob(index)
-  if (mode === 'collection') await mock.store.jobs.create(job)
-  else if (mode === 'bare-collection') await bare.create(job)
+  if (mode === 'collection') {
+    mock.store.claimJobName('c|101', job.name)
+    await mock.store.addJob(job)
+  } else if (mode === 'bare-collection') await bare.create(job)
   else kept.push(job)
 }
 const heapBytes = heapAfterCollection()

@@ -59,11 +59,21 @@ export interface Target {
   cpu(): Promise<CpuSample>
 }
 
-/** Starts the bundled `scripts/bench/target.ts <kind> <preload>` and waits until it listens. */
-export function launch(kind: string, preload = 0): Promise<Target> {
+/**
+ * Starts the bundled `scripts/bench/target.ts <kind> <preload>` and waits until it listens;
+ * `nodeFlags` go to its node (e.g. `--max-semi-space-size=32`).
+ */
+export function launch(kind: string, preload = 0, nodeFlags: string[] = []): Promise<Target> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', targetScript(), kind, String(preload)],
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      ...nodeFlags,
+      targetScript(),
+      kind,
+      String(preload),
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   let output = ''
