@@ -24,6 +24,21 @@ const details = async (jobHandle: string, fields = {}, locale?: string) =>
       .jobLogArray,
   )
 
+it('reports the number of URLs an UploadUrlsJob carries, not a numUrls it was sent', async () => {
+  const handle = await submit('uploadUrlsJob', {
+    uploadUrlsJob: {
+      urlArray: { items: [{ sourceUrl: 'https://img.example.test/a.jpg', destPath: 'in/a.jpg' }] },
+      numUrls: 7,
+      overwrite: true,
+      readyForPublish: false,
+      createMask: false,
+      emailSetting: 'None',
+    },
+  })
+  const [job] = await active({ jobHandle: handle })
+  expect(job?.uploadUrlsJob).toMatchObject({ numUrls: '1', overwrite: 'true' })
+})
+
 it('moves an immediate job New → Running → Done, then logs it', async () => {
   const handle = await submit('uploadUrlsJob')
   let [job] = await active()

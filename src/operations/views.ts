@@ -52,7 +52,7 @@ function echoed(job: Job): OutObject {
   const params = job.params as OutObject
   if (job.jobElement !== 'uploadUrlsJob') return params
   const urls = (params.urlArray as { items?: unknown[] } | undefined)?.items ?? []
-  return Object.assign({ numUrls: urls.length }, params)
+  return Object.assign({}, params, { numUrls: urls.length })
 }
 
 const taskStates: Record<Job['state'], string> = {
