@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: throughput, latency, scale and start-up of ips-mock against the machine's raw
  * limit, side by side in one run; writes BENCHMARKS.md. Loopback only; autocannon drives the load.
- * BENCH_SECONDS (default 10) sets the length of each load run.
+ * BENCH_SECONDS (default 10) sets each row's load time, given in BENCH_ROUNDS (default 3) turns.
  */
 import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
@@ -13,9 +13,10 @@ import { attack } from './attack.js'
 import { soak } from './soak.js'
 import { startup } from './startup.js'
 import { submittedHeap } from './submitted-heap.js'
-import { launch, stop, type Target } from './targets.js'
+import { type CpuSample, launch, stop, type Target } from './targets.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = 50
 const root = new URL('../../', import.meta.url)
 
@@ -36,12 +37,31 @@ export interface LoadResult {
   minorPauseMs: number
 }
 
-async function load(name: string, target: Target, body: () => string): Promise<LoadResult> {
+/** One load row: a target and the body every request sends. */
+interface Row {
+  name: string
+  target: Target
+  body: () => string
+}
+
+/** What one turn of load on a target measured. */
+interface Turn {
+  requests: number
+  seconds: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+  before: CpuSample
+  after: CpuSample
+}
+
+async function turn({ target, body }: Row, seconds: number): Promise<Turn> {
   const before = await target.cpu()
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}/scene7/services/IpsApiService`,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -51,24 +71,66 @@ async function load(name: string, target: Target, body: () => string): Promise<L
     ],
   })
   const after = await target.cpu()
-  const row = {
-    name,
-    requests: result.requests.average,
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    cpuMicros: (after.micros - before.micros) / Math.max(1, after.requests - before.requests),
-    gcMicros: (after.gcMicros - before.gcMicros) / Math.max(1, after.requests - before.requests),
-    helperMicros:
-      (after.helperMicros - before.helperMicros) / Math.max(1, after.requests - before.requests),
-    minorPauseMs:
-      (after.minorMicros - before.minorMicros) /
-      1000 /
-      Math.max(1, after.minorCount - before.minorCount),
+    before,
+    after,
   }
-  console.log(JSON.stringify(row))
-  return row
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0
+
+/** A row's turns as one result: rates over the summed time, latencies the median turn's. */
+function combine(name: string, turns: Turn[]): LoadResult {
+  const sum = (pick: (turn: Turn) => number) => turns.reduce((total, one) => total + pick(one), 0)
+  const spent = (pick: (sample: CpuSample) => number) =>
+    sum((one) => pick(one.after) - pick(one.before))
+  const answered = Math.max(
+    1,
+    spent((sample) => sample.requests),
+  )
+  return {
+    name,
+    requests: sum((one) => one.requests) / sum((one) => one.seconds),
+    p50: median(turns.map((one) => one.p50)),
+    p99: median(turns.map((one) => one.p99)),
+    non2xx: sum((one) => one.non2xx),
+    errors: sum((one) => one.errors),
+    cpuMicros: spent((sample) => sample.micros) / answered,
+    gcMicros: spent((sample) => sample.gcMicros) / answered,
+    helperMicros: spent((sample) => sample.helperMicros) / answered,
+    minorPauseMs:
+      spent((sample) => sample.minorMicros) /
+      1000 /
+      Math.max(
+        1,
+        spent((sample) => sample.minorCount),
+      ),
+  }
+}
+
+/**
+ * Loads the rows in turns, SECONDS / ROUNDS seconds each, ROUNDS times over, so that a machine
+ * slowing down or speeding up during the run weighs on every row alike: the ratios between rows
+ * are taken side by side. Each target stays up, idle, while the others are loaded.
+ */
+async function inTurns(rows: Row[]): Promise<LoadResult[]> {
+  const turns = rows.map((): Turn[] => [])
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, row] of rows.entries()) {
+      turns[index]?.push(await turn(row, SECONDS / ROUNDS))
+    }
+  }
+  return rows.map((row, index) => {
+    const result = combine(row.name, turns[index] ?? [])
+    console.log(JSON.stringify(result))
+    return result
+  })
 }
 
 async function submitOnce(port: number): Promise<string> {
@@ -81,60 +143,53 @@ async function submitOnce(port: number): Promise<string> {
 }
 
 async function standalone(): Promise<LoadResult[]> {
-  const rows: LoadResult[] = []
   const baseline = await launch('baseline')
-  rows.push(
-    await load('baseline: bare node:http, fixed 400-byte SOAP response', baseline, () =>
-      submitBody(),
-    ),
-  )
-  await stop(baseline)
-
   const spinning = await launch('spin')
-  rows.push(
-    await load(
-      'reference: the same after 50 µs of busy CPU per request, batched writes',
-      spinning,
-      () => submitBody(),
-    ),
-  )
-  await stop(spinning)
-
   const fixed = await launch('server-fixed')
-  rows.push(
-    await load(
-      "reference: ips-mock's server with its core replaced by the fixed answer",
-      fixed,
-      () => submitBody(),
-    ),
-  )
-  await stop(fixed)
-
   const mock = await launch('mock')
-  rows.push(await load('ips-mock submitJob (distinct names)', mock, () => submitBody()))
   const unbatched = await launch('mock-unbatched')
-  rows.push(
-    await load(
-      'reference: ips-mock submitJob, each answer written at once (batchWrites: false)',
-      unbatched,
-      () => submitBody(),
-    ),
-  )
-  await stop(unbatched)
-  rows.push(
-    await load('ips-mock fault path (bad password, 10001)', mock, () => submitBody('wrong')),
-  )
-  const handle = await submitOnce(mock.port)
-  rows.push(await load('ips-mock getActiveJobs by jobHandle', mock, () => activeJobsBody(handle)))
-  await stop(mock)
-
   const msw = await launch('msw')
-  rows.push(
-    await load("reference: submitJob through msw's getResponse on node:http", msw, () =>
-      submitBody(),
-    ),
-  )
-  await stop(msw)
+  const handle = await submitOnce(mock.port)
+  const submit = () => submitBody()
+  const rows = await inTurns([
+    {
+      name: 'baseline: bare node:http, fixed 400-byte SOAP response',
+      target: baseline,
+      body: submit,
+    },
+    {
+      name: 'reference: the same after 50 µs of busy CPU per request, batched writes',
+      target: spinning,
+      body: submit,
+    },
+    {
+      name: "reference: ips-mock's server with its core replaced by the fixed answer",
+      target: fixed,
+      body: submit,
+    },
+    { name: 'ips-mock submitJob (distinct names)', target: mock, body: submit },
+    {
+      name: 'reference: ips-mock submitJob, each answer written at once (batchWrites: false)',
+      target: unbatched,
+      body: submit,
+    },
+    {
+      name: 'ips-mock fault path (bad password, 10001)',
+      target: mock,
+      body: () => submitBody('wrong'),
+    },
+    {
+      name: 'ips-mock getActiveJobs by jobHandle',
+      target: mock,
+      body: () => activeJobsBody(handle),
+    },
+    {
+      name: "reference: submitJob through msw's getResponse on node:http",
+      target: msw,
+      body: submit,
+    },
+  ])
+  for (const target of [baseline, spinning, fixed, mock, unbatched, msw]) await stop(target)
   return rows
 }
 
@@ -149,26 +204,41 @@ export interface ScaleRow {
 /** The node flag of the tuned scale table: young-generation semi-spaces of 32 MB (Node 20: 16). */
 export const LARGER_YOUNG_GENERATION = '--max-semi-space-size=32'
 
-async function scale(counts: number[], nodeFlags: string[] = []): Promise<ScaleRow[]> {
-  const rows: ScaleRow[] = []
-  for (const jobs of counts) {
-    const target = await launch('mock', jobs, nodeFlags)
-    const handle = await submitOnce(target.port)
-    const how = `${jobs} stored jobs${nodeFlags.length ? ` (${nodeFlags.join(' ')})` : ''}`
-    const submit = await load(`submitJob with ${how}`, target, () => submitBody())
-    const lookup = await load(`getActiveJobs by handle with ${how}`, target, () =>
-      activeJobsBody(handle),
-    )
-    rows.push({
-      jobs,
-      submit,
-      lookup,
-      heapPerJob: target.info.heapPerJob ?? 0,
-      preloadMs: target.info.preloadMs ?? 0,
-    })
-    await stop(target)
+/** A scale table's configuration: stored jobs per target, and flags for the targets' node. */
+interface ScaleSetup {
+  counts: number[]
+  nodeFlags: string[]
+}
+
+/** Every scale table's targets up at once, their submits and lookups loaded in turns. */
+async function scale(setups: ScaleSetup[]): Promise<ScaleRow[][]> {
+  const launched = []
+  for (const { counts, nodeFlags } of setups) {
+    for (const jobs of counts) {
+      const target = await launch('mock', jobs, nodeFlags)
+      const handle = await submitOnce(target.port)
+      const how = `${jobs} stored jobs${nodeFlags.length ? ` (${nodeFlags.join(' ')})` : ''}`
+      launched.push({ jobs, target, handle, how })
+    }
   }
-  return rows
+  const results = await inTurns(
+    launched.flatMap(({ target, handle, how }) => [
+      { name: `submitJob with ${how}`, target, body: () => submitBody() },
+      { name: `getActiveJobs by handle with ${how}`, target, body: () => activeJobsBody(handle) },
+    ]),
+  )
+  const rows = launched.map(({ jobs, target }, index): ScaleRow => ({
+    jobs,
+    submit: results[2 * index] as LoadResult,
+    lookup: results[2 * index + 1] as LoadResult,
+    heapPerJob: target.info.heapPerJob ?? 0,
+    preloadMs: target.info.preloadMs ?? 0,
+  }))
+  for (const { target } of launched) await stop(target)
+  return setups.map(({ counts }, table) => {
+    const start = setups.slice(0, table).reduce((total, setup) => total + setup.counts.length, 0)
+    return rows.slice(start, start + counts.length)
+  })
 }
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**')
@@ -238,7 +308,7 @@ function scaleVerdict(none: ScaleRow, most: ScaleRow, tuned: ScaleRow[]): string
     `submits at ${submit.toFixed(2)}× and lookups at ${lookup.toFixed(2)}×`
   const met = submitRatio >= 0.9 && lookupRatio >= 0.8
   const tunedMet = tunedSubmit >= 0.9 && tunedLookup >= 0.8
-  return `With the default young generation a million stored jobs keep ${both(submitRatio, lookupRatio)} of their rate with none${met ? ': the targets are met.' : '.'} With \`${LARGER_YOUNG_GENERATION}\` they keep ${both(tunedSubmit, tunedLookup)}${tunedMet ? '' : ', still short of 0.9× and of lookups within 20%'}. ${met ? '' : tunedMet ? 'The README recommends that flag for stores of that size; the targets are read on the default settings, so they stay missed here. ' : 'What remains is the page walk above, a cost of V8 on Node 20 that no ips-mock code path adds to. '}Run-to-run noise on these machines is 10–50%, and the rows with and without stored jobs run minutes apart.`
+  return `With the default young generation a million stored jobs keep ${both(submitRatio, lookupRatio)} of their rate with none${met ? ': the targets are met.' : '.'} With \`${LARGER_YOUNG_GENERATION}\` they keep ${both(tunedSubmit, tunedLookup)}${tunedMet ? '' : ', still short of 0.9× and of lookups within 20%'}. ${met ? '' : tunedMet ? 'The README recommends that flag for stores of that size; the targets are read on the default settings, so they stay missed here. ' : 'What remains is the page walk above, a cost of V8 on Node 20 that no ips-mock code path adds to. '}The rows with and without stored jobs took turns, so the machine's noise weighs on both alike.`
 }
 
 /** What limits the figures: this run's decomposition, and what profiling found. */
@@ -275,6 +345,8 @@ function limits(rows: LoadResult[], core: number, scaled: ScaleRow[], tuned: Sca
     '',
     "Why a larger heap slows young-generation collections: on Node 20 each one walks the list of every old-generation page to find those holding pointers into the young generation, and each page's header is a cache and TLB miss. `perf` on the loaded server with a million stored jobs (2026-11-23) put 15% of all its samples in that loop (`ScavengerCollector::CollectGarbage` itself, not the parallel copying). `scripts/bench/scavenge.ts` measures it in-process, without HTTP or journal (2026-11-23): a young-generation collection took 0.7 ms with a 17 MB heap, 2.8 ms beside a million jobs in a plain array (624 MB), 3.6 ms beside a million in the mock's store (968 MB) and 4.8 ms beside a million in a bare @msw/data Collection, whose keys stay ropes (1,320 MB): about 3 ms more per GB of heap, whoever holds it. A request therefore costs more at scale in proportion to the bytes each stored job takes and to the number of young-generation collections per request. The first fell from 1,375 B to under 1,000 B per finished job when @msw/data's keys stopped being kept as ropes; the second halves with a young generation twice the default size, as the second table shows.",
     '',
+    "Submits at a million pay one more cost, which recurs each time the store doubles. The store's indexes (job by handle, the company's jobs, the company's job names) are Maps and Sets, and @msw/data keeps its records in an array; V8 grows a Map or Set by rehashing it into a table twice the size. A million sits just under 2^20 = 1,048,576, so the first submits after the preload make every million-entry table grow, each into tens of megabytes the kernel must zero on first touch. `perf` of submits at a million (2026-11-23) put 13% of the server's samples in the kernel's `clear_page_erms`, most of it under `Runtime_MapGrow` and `Runtime_SetGrow` and the rest under the collector's promotions. Between two doublings (from 1,048,576 to 2,097,152 jobs) a submit pays none of it; averaged over a doubling it comes to a constant cost per submit, whatever the number of jobs.",
+    '',
     scaleVerdict(none, most, tuned),
     '',
     `Latency follows from throughput: with ${CONNECTIONS} connections each waiting for its answer before sending again, the mean latency is ${CONNECTIONS} / req/s (Little's law): ${ms((CONNECTIONS / submit.requests) * 1000)} for submitJob in this run, with its p99 at ${ms(submit.p99)}; the bare baseline's p99 is ${tail.toFixed(1)} times its mean latency in this run. A p99 of 10 ms at ${CONNECTIONS} connections therefore needs roughly ${neededForP99.toLocaleString('en-US')} req/s. Figures move by 10–50% between runs on these machines (the bare baseline has measured 21k to 37k req/s), so ratios are taken within one run.`,
@@ -308,8 +380,10 @@ async function main(): Promise<void> {
   const { base } = standaloneRows(rows)
   const inproc = await inProcess()
   const submitted = await submittedHeap()
-  const scaled = await scale([0, 100_000, 1_000_000])
-  const tuned = await scale([0, 1_000_000], [LARGER_YOUNG_GENERATION])
+  const [scaled = [], tuned = []] = await scale([
+    { counts: [0, 100_000, 1_000_000], nodeFlags: [] },
+    { counts: [0, 1_000_000], nodeFlags: [LARGER_YOUNG_GENERATION] },
+  ])
   const boot = await startup()
   const hostile = await attack()
   const soaked = await soak()
@@ -318,7 +392,7 @@ async function main(): Promise<void> {
     '',
     `Run: ${started.toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     '',
-    `Command: \`npm run bench\` (BENCH_SECONDS=${SECONDS}). Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row, loopback, the target in its own process. The mock runs with a controlled clock (\`startTime\`), so submitted jobs stay \`New\` and the figures measure the request path, not job runs finishing in the background.`,
+    `Command: \`npm run bench\` (BENCH_SECONDS=${SECONDS}, BENCH_ROUNDS=${ROUNDS}). Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row given in ${ROUNDS} turns of ${(SECONDS / ROUNDS).toFixed(1)} s: every target of a table stays up, and the rows take turns, round after round, so that a machine slowing down or speeding up weighs on all of them alike. A row's req/s is its requests over its summed time, its p50 and p99 the medians of its turns'. Loopback; each target in its own process. The mock runs with a controlled clock (\`startTime\`), so submitted jobs stay \`New\` and the figures measure the request path, not job runs finishing in the background.`,
     '',
     '## Standalone server',
     '',
