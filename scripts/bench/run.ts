@@ -239,10 +239,8 @@ async function scale(setups: ScaleSetup[]): Promise<ScaleRow[][]> {
     preloadMs: target.info.preloadMs ?? 0,
   }))
   for (const { target } of launched) await stop(target)
-  return setups.map(({ counts }, table) => {
-    const start = setups.slice(0, table).reduce((total, setup) => total + setup.counts.length, 0)
-    return rows.slice(start, start + counts.length)
-  })
+  let next = 0
+  return setups.map(({ counts }) => rows.slice(next, (next += counts.length)))
 }
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**')
