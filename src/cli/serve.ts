@@ -21,6 +21,8 @@ Options:
   --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
   --fault-seed <n>       seed of fault injection's generator (default 1)
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
+  --lenient-versions     accept the newest schema in every namespace (default: each
+                         namespace is validated and answered with its own API version)
   --log-level <level>    info (default) or silent
   --quiet                same as --log-level silent
   -h, --help             show this help
@@ -63,6 +65,7 @@ export async function serve(args: string[]): Promise<void> {
       'journal-capacity': { type: 'string' },
       'fault-seed': { type: 'string' },
       'no-fault-header': { type: 'boolean' },
+      'lenient-versions': { type: 'boolean' },
       'log-level': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -91,6 +94,7 @@ export async function serve(args: string[]): Promise<void> {
     journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
     faultSeed: integer('fault-seed', values['fault-seed'], 1),
     faultHeader: !values['no-fault-header'],
+    versionLenient: values['lenient-versions'] ?? false,
   })
   const lines = [
     `ips-mock listening on ${server.url}`,
