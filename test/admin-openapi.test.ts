@@ -2,7 +2,7 @@
 import { Validator } from '@cfworker/json-schema'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { adminRoutes } from '../src/admin/admin.js'
-import type { EndpointKey } from '../src/admin/schemas.js'
+import type { EndpointKey } from '../src/admin/endpoints.js'
 import { demoSeed } from '../src/index.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { logins, submitJobRequest } from './support/requests.js'

@@ -7,13 +7,13 @@ import {
   exchanges,
   type IpsMock,
   type IpsMockOptions,
-} from '../core/create-ips-mock.js'
-import { hostName } from '../admin/access.js'
+} from '../mock/create-ips-mock.js'
+import { rawRequest, targetOf } from './request-target.js'
 import { ADMIN_PATH, adminExchange, adminProblem } from '../admin/admin.js'
 import type { AdminAccess } from '../admin/access.js'
-import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
+import { type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 
 /** How much the server says per request. */
 export type LogLevel = 'silent' | 'info'
@@ -69,15 +69,7 @@ function acceptsGzip(request: IncomingMessage): boolean {
   return /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''))
 }
 
-/** node:http headers as the core reads them. */
-function headersOf(request: IncomingMessage): RawRequest['headers'] {
-  return {
-    get(name) {
-      const value = request.headers[name.toLowerCase()]
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
-    },
-  }
-}
+const plainText = { 'content-type': 'text/plain;charset=UTF-8' }
 
 /** Reads the body up to `limit` bytes; `undefined` means it was larger (and reading stopped). */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -97,52 +89,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
     request.on('end', () => resolve(Buffer.concat(chunks, size)))
     request.on('error', reject)
   })
-}
-
-function rawRequest(
-  request: IncomingMessage,
-  target: { authority: string; path: string },
-  body: Buffer,
-): RawRequest {
-  return {
-    method: request.method ?? 'GET',
-    url: `http://${target.authority}${target.path}`,
-    headers: headersOf(request),
-    bytes: async () => body,
-  }
-}
-
-const plainText = { 'content-type': 'text/plain;charset=UTF-8' }
-
-/**
- * The authority and path a request names, or why it cannot be served (answered 400, RFC 9112
- * §3.2): an origin-form target (`/scene7/…`) with a well-formed Host, or an absolute-form one
- * (`http://host:port/scene7/…`), whose authority stands in for Host.
- */
-function targetOf(request: IncomingMessage): { authority: string; path: string } | string {
-  const target = request.url ?? '/'
-  if (/^https?:\/\//i.test(target)) {
-    let url: URL
-    try {
-      url = new URL(target)
-    } catch {
-      return 'the request target is not a valid absolute URI'
-    }
-    return { authority: url.host, path: `${url.pathname}${url.search}` }
-  }
-  if (!target.startsWith('/')) return `the request target "${target.slice(0, 100)}" is not a path`
-  const host = request.headers.host
-  if (host === undefined) {
-    if (request.httpVersion === '1.0') return { authority: '127.0.0.1', path: target }
-    return 'an HTTP/1.1 request needs a Host header'
-  }
-  if (hostName(host) === undefined) return 'the Host header is malformed'
-  try {
-    new URL(`http://${host}${target}`)
-  } catch {
-    return 'the request target is not a valid path'
-  }
-  return { authority: host, path: target }
 }
 
 function isLoopback(address: string): boolean {

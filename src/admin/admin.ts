@@ -1,9 +1,9 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
 import { describeIssues } from '../utils/internal/issues.js'
 import { type AdminAccess, refusal } from './access.js'
 import { AdminError, routes } from './routes.js'
-import { type EndpointKey, type EndpointSpec, endpoints } from './schemas.js'
+import { type EndpointKey, type EndpointSpec, endpoints } from './endpoints.js'
 
 export type { AdminAccess } from './access.js'
 

@@ -4,7 +4,8 @@
  * checks the handler makes.
  */
 import { z } from 'zod'
-import { components, type EndpointSpec, endpoints, errorAnswer, seedSchema } from './schemas.js'
+import { type EndpointSpec, endpoints } from './endpoints.js'
+import { components, errorAnswer, seedSchema } from './schemas.js'
 
 type JsonSchema = Record<string, unknown>
 

@@ -1,14 +1,14 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
-import { setUpProviderState, UnknownProviderStateError } from '../contract/provider-states.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
+import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
 import { toMilliseconds } from '../engine/duration.js'
 import { FaultRuleError, type FaultRule } from '../injection/rule.js'
 import type { JournalQuery } from '../journal/journal.js'
 import { isRepresentable } from '../schema/simple-types.js'
-import { IpsFault } from '../soap/faults.js'
+import { IpsFault } from '../faults/catalog.js'
 import { SeedError } from '../store/seed.js'
 import type { InputIssue } from '../utils/internal/issues.js'
 import { openApiDocument, seedJsonSchema } from './openapi.js'
-import type { BodyOf, EndpointKey, QueryOf } from './schemas.js'
+import type { BodyOf, EndpointKey, QueryOf } from './endpoints.js'
 
 /** A problem the caller can fix: answered with its status, message and, for a body, where. */
 export class AdminError extends Error {

@@ -3,10 +3,13 @@ import type { Injection } from '../injection/injector.js'
 import { readComplex } from '../schema/read.js'
 import { getType, operations } from '../schema/table.js'
 import { readEnvelope } from '../soap/envelope.js'
-import { type FaultElement, IpsFault } from '../soap/faults.js'
-import { parseXml, type XmlElement } from '../soap/xml.js'
+import { type FaultElement, IpsFault } from '../faults/catalog.js'
+import { parseXml, type XmlElement } from '../xml/parse.js'
 import { explain, type Unserved } from './explain.js'
+import { type BodyFacts, ENTRY_OVERHEAD, type KeptBody, keep, own } from './kept-body.js'
 import { plainOf, redact } from './plain.js'
+
+export type { BodyFacts } from './kept-body.js'
 
 /** One call the mock received, as `mock.journal` keeps it. Passwords never appear in it. */
 export interface JournalEntry {
@@ -54,44 +57,6 @@ export interface JournalEntry {
   readonly responseBody?: BodyFacts
   /** The entry with every field filled in, for `JSON.stringify`. */
   toJSON(): Record<string, unknown>
-}
-
-/** A body's size as received, in UTF-8 bytes, and whether only a prefix of it was kept. */
-export interface BodyFacts {
-  readonly bytes: number
-  readonly truncated: boolean
-}
-
-/** A body as the journal keeps it: whole when it fits the limit, else its first bytes. */
-interface KeptBody extends BodyFacts {
-  readonly text: string
-}
-
-/** Fixed cost of an entry besides its texts, in bytes (fields, object headers), for the budget. */
-const ENTRY_OVERHEAD = 400
-
-/**
- * A string of its own: V8 keeps a string cut from a longer one (an element name from the
- * request) as a slice that holds the whole original alive, so the journal copies what it keeps.
- */
-function own<T extends string | undefined>(value: T): T {
-  if (value === undefined || value.length < 13) return value
-  return Buffer.from(value, 'utf8').toString('utf8') as T
-}
-
-/** The body, or its first `limit` bytes as a string of its own. */
-function keep(text: string | undefined, limit: number): KeptBody | undefined {
-  if (text === undefined) return undefined
-  const bytes = Buffer.byteLength(text, 'utf8')
-  if (bytes <= limit) return { text, bytes, truncated: false }
-  const prefix = Buffer.from(text.slice(0, limit), 'utf8').subarray(0, limit)
-  // Cut at a character boundary: drop a trailing UTF-8 sequence the limit cut short.
-  let lead = prefix.length - 1
-  while (lead > 0 && ((prefix[lead] as number) & 0xc0) === 0x80) lead--
-  const first = prefix[lead] as number
-  const length = first < 0x80 ? 1 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2
-  const end = lead + length > prefix.length ? lead : prefix.length
-  return { text: prefix.subarray(0, end).toString('utf8'), bytes, truncated: true }
 }
 
 /** The facts of an answered call the journal records. */
