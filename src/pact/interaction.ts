@@ -122,7 +122,7 @@ export function submitJobInteraction(options: SubmitJobOptions): IpsInteraction 
   }
   const handle = `j|101|${jobName}|`
   return ipsInteraction('submitJob', {
-    description: `submitJob of a ${jobs[0]} named "${jobName}"`,
+    description: `submitJob of ${jobs[0]} "${jobName}"`,
     ...rest,
     params: { ...rest.params, jobName, ...job },
     returns: { jobHandle: handle, ...rest.returns },
