@@ -35,4 +35,4 @@ export {
 export { type NamespacedBody, namespaceRules } from './pact/namespace-rules.js'
 export type { PactMatcher, PactRule } from './pact/template.js'
 export type { PactObject, PactValue } from './pact/values.js'
-export type { ProviderStateName, ProviderStateValues } from './contract/provider-states.js'
+export type { ProviderStateName, ProviderStateValues } from './admin/provider-states.js'

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { providerStates } from './provider-states.js'
+import { providerStates } from '../admin/provider-states.js'
 
 /** A pact file's JSON, as far as `ips-mock verify` reads it. */
 export interface PactFile {

@@ -1,5 +1,5 @@
 import { getType, namespaces, operations } from '../schema/table.js'
-import { faults, faultStrings, type FaultDefinition } from '../soap/faults.js'
+import { faults, faultStrings, type FaultDefinition } from '../faults/catalog.js'
 import { SOAP11 } from '../soap/namespaces.js'
 import { adminLogin, demoLogin, envelopeNode, soapNamespace, type Login } from './envelope.js'
 import type { InteractionOptions, IpsInteraction } from './interaction.js'

@@ -1,5 +1,5 @@
 import type { StateGenerator } from '../contract/generators.js'
-import type { ProviderStateName } from '../contract/provider-states.js'
+import type { ProviderStateName } from '../admin/provider-states.js'
 import type { SoapVersion } from '../soap/namespaces.js'
 import { type ApiVersion, envelopeNode, ipsElement, type Login, type Prefixes } from './envelope.js'
 import {

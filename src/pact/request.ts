@@ -2,7 +2,7 @@ import {
   type ProviderStateName,
   providerStates,
   type StateParams,
-} from '../contract/provider-states.js'
+} from '../admin/provider-states.js'
 import type { SoapVersion } from '../soap/namespaces.js'
 import {
   adminLogin,

@@ -2,7 +2,7 @@
 // '&', '<' and '|' comes back as the job's own handle, equal to what the store holds and to what
 // getActiveJobs then answers once its XML is decoded.
 import { afterEach, expect, it } from 'vitest'
-import { setUpProviderState } from '../../src/contract/provider-states.js'
+import { setUpProviderState } from '../../src/admin/provider-states.js'
 import { type RunningServer, startServer } from '../../src/server.js'
 import { items } from '../support/calls.js'
 import { DEMO_CO, envelope, operationParam, sendTo } from '../support/requests.js'

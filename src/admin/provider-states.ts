@@ -1,9 +1,9 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
 import { getType } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed } from '../store/seed.js'
 import { type OutObject, writeElement } from '../schema/write.js'
-import { parseXml, type XmlElement } from '../soap/xml.js'
+import { parseXml, type XmlElement } from '../xml/parse.js'
 
 /** Parameters a contract passes with a provider state (Pact `given(state, params)`). */
 export type StateParams = Readonly<Record<string, unknown>>
