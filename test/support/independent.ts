@@ -91,3 +91,45 @@ export function handleFor(request: string): string {
   if (namespace === 'http://www.scene7.com/IpsApi/xsd') return `${company}|${jobName}|`
   return `j|${company.replace(/^c\|/, '')}|${jobName}|`
 }
+
+/**
+ * Every leaf under the first element named `localName`, read by libxml2, as
+ * `name[i]/name[i]…` → text (i counts same-named siblings from 1).
+ */
+export function leafValues(xml: string, localName: string): Record<string, string> {
+  const doc = XmlDocument.fromString(xml)
+  const found: Record<string, string> = {}
+  const walk = (element: XmlElement, path: string) => {
+    const kids: XmlElement[] = []
+    for (let node = element.firstChild; node; node = node.next) {
+      if (node instanceof XmlElement) kids.push(node)
+    }
+    if (kids.length === 0 && path !== '') found[path] = element.content
+    const seen = new Map<string, number>()
+    for (const kid of kids) {
+      const index = (seen.get(kid.name) ?? 0) + 1
+      seen.set(kid.name, index)
+      walk(kid, `${path}${path ? '/' : ''}${kid.name}[${index}]`)
+    }
+  }
+  try {
+    const root = doc.get(`//*[local-name()='${localName}']`)
+    if (root instanceof XmlElement) walk(root, '')
+    return found
+  } finally {
+    doc.dispose()
+  }
+}
+
+/** A stored value flattened the way `leafValues` reads XML: arrays as repeated elements. */
+export function flatten(value: unknown, path = ''): Record<string, string> {
+  if (value === null || typeof value !== 'object') return path ? { [path]: String(value) } : {}
+  const found: Record<string, string> = {}
+  for (const [key, child] of Object.entries(value)) {
+    const items = Array.isArray(child) ? child : [child]
+    items.forEach((item, index) => {
+      Object.assign(found, flatten(item, `${path}${path ? '/' : ''}${key}[${index + 1}]`))
+    })
+  }
+  return found
+}
