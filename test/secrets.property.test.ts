@@ -4,7 +4,14 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createIpsMock, type IpsMock } from '../src/index.js'
 import { type RunningServer, startServer } from '../src/server.js'
-import { BASE_NS, DEMO_CO, SERVICE_URL, SOAP11, submitJobParam } from './support/requests.js'
+import {
+  BASE_NS,
+  DEMO_CO,
+  NS_2014,
+  SERVICE_URL,
+  SOAP11,
+  submitJobParam,
+} from './support/requests.js'
 
 vi.setConfig({ testTimeout: 300_000 })
 
@@ -74,6 +81,10 @@ const job = submitJobParam({
   optimizeImagesJob: { emailSetting: 'None' },
 })
 
+/** checkLogin, the one operation whose params carry a password (reference §10). */
+const checkLogin = (passwordXml: string) =>
+  `<checkLoginParam xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle><email>${EMAIL}</email><password>${passwordXml}</password></checkLoginParam>`
+
 const soap = (header: string, body = job) =>
   `<soapenv:Envelope xmlns:soapenv="${SOAP11}"><soapenv:Header>${header}</soapenv:Header><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
 const authHeader = (passwordXml: string, user = EMAIL) =>
@@ -94,6 +105,8 @@ function requests(secret: string): Array<[string, Record<string, string>]> {
     [soap(`<authHeader xmlns="${BASE_NS}"><user>${EMAIL}</user><password>${secret}`), {}],
     [soap(authHeader(`<![CDATA[${secret}]]>`)), {}],
     [soap(`${authHeader(escapeXml(secret))}<password>${secret}</password>`), {}],
+    [soap(authHeader(escapeXml(secret)), checkLogin(escapeXml(secret))), {}],
+    [soap(authHeader(escapeXml(secret)), checkLogin(secret)), {}],
   ]
 }
 
@@ -137,8 +150,9 @@ describe('in-process', () => {
           )
           outputs[`answer ${index}`] = await response.text()
         }
-        // The right password, escaped, logs in.
+        // The right password, escaped, logs in and is a valid login.
         expect(outputs['answer 0']).toContain('submitJobReturn')
+        expect(outputs['answer 11']).toContain('ValidLogin')
         mock.journal.all().forEach((entry, index) => {
           outputs[`journal entry ${index}`] = JSON.stringify(entry)
         })
