@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
+import { storeOf } from '../src/core/create-ips-mock.js'
 import { detach } from '../src/utils/internal/detach.js'
 import { finishedJob } from '../scripts/bench/core.js'
 import { submitJobRequest } from './support/requests.js'
@@ -69,8 +70,8 @@ it('stores a finished job in about 1 KB of heap: its @msw/data key is not kept a
   const before = heapAfterCollection()
   for (let index = 0; index < count; index++) {
     const job = finishedJob(index)
-    mock.store.claimJobName('c|101', job.name)
-    await mock.store.addJob(job)
+    storeOf(mock).claimJobName('c|101', job.name)
+    storeOf(mock).addJob(job)
   }
   // Node's crypto.randomUUID() builds each key by concatenation: about 490 bytes a record more
   // when the rope is kept, about 1,400 bytes a record in all.

@@ -1,4 +1,4 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
+import { type IpsMock, storeOf } from '../core/create-ips-mock.js'
 import { getType } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed } from '../store/seed.js'
@@ -109,7 +109,7 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     async setup(mock) {
       await fresh(mock)
       const lonely = { email: LONELY.user, password: LONELY.password, role: 'IpsUser' as const }
-      await mock.store.load(
+      storeOf(mock).load(
         resolveSeed({ ...demoSeed, users: [...demoSeed.users, { ...lonely, companies: [] }] }),
       )
       return {}

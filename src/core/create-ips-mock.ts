@@ -6,7 +6,8 @@ import { Scenarios } from '../engine/scenarios.js'
 import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
-import { IpsStore } from '../store/store.js'
+import { DEFAULT_RETAIN_JOBS, IpsStore } from '../store/store.js'
+import { type IpsStoreView, storeView } from '../store/view.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
 import { CallJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from '../journal/journal.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from './raw.js'
@@ -38,6 +39,12 @@ export interface IpsMockOptions {
    * where any client could otherwise make the mock hang or reset connections.
    */
   faultHeader?: boolean
+  /**
+   * Most finished runs (Done jobs, with their logs) kept (default 100,000, a few hundred MB for
+   * typical jobs); beyond it the oldest finished go first and their handles become unknown, as
+   * IPS answers for a job it no longer has. `Infinity` keeps all.
+   */
+  retainJobs?: number
 }
 
 /** A running IPS mock: one `handle` function that every adapter calls. */
@@ -49,8 +56,11 @@ export interface IpsMock {
    * @example const response = await mock.handle(new Request(url, { method: 'POST', body }))
    */
   handle(request: Request): Promise<Response>
-  /** The mock's state: companies, users, jobs, job logs. */
-  readonly store: IpsStore
+  /**
+   * The mock's state, read-only: companies, users, jobs, job logs as @msw/data collections and
+   * lookups, plus documented writes (`updateUser`, `updateCompany`) that every call sees.
+   */
+  readonly store: IpsStoreView
   /** The mock's clock: `clock.set(date)`, `clock.advance('30s')`. */
   readonly clock: Clock
   /** Scenario control: make runs fail, warn, take a given time or wait until released. */
@@ -126,7 +136,13 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   }
   const seedData = options.seed ?? demoSeed
   let seed = resolveSeed(seedData)
-  const store = new IpsStore()
+  const retainJobs = options.retainJobs ?? DEFAULT_RETAIN_JOBS
+  if (!(retainJobs >= 0)) {
+    throw new Error(
+      `[ips-mock] Failed to create the mock: retainJobs "${String(retainJobs)}" is not 0 or more.`,
+    )
+  }
+  const store = new IpsStore(retainJobs)
   const clock = new Clock(options.startTime)
   const scenarios = new Scenarios()
   const journal = new CallJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY)
@@ -147,7 +163,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
     faultHeader: options.faultHeader ?? true,
   }
-  let ready = store.load(seed)
+  let ready = Promise.resolve(store.load(seed))
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
     if (journal.capacity === 0) return route(request, settings)
@@ -172,7 +188,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     for (const release of [...hanging]) release()
   }
   const mock: IpsMock = {
-    store,
+    store: storeView(store),
     clock,
     scenarios,
     journal,
@@ -199,7 +215,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     runUntilIdle: () => engine.runUntilIdle(),
     async settle() {
       await ready
-      await engine.settle()
+      await engine.drain()
     },
     release: (jobHandle) => engine.release(jobHandle),
     reset(next) {
@@ -218,7 +234,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
     async snapshot() {
       await ready
-      await engine.settle()
+      await engine.drain()
       return seal(mock, {
         store: store.snapshot(),
         engine: engine.snapshot(),
@@ -251,8 +267,21 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
   }
   exchanges.set(mock, exchange)
+  stores.set(mock, store)
   return mock
 }
+
+/**
+ * The full store behind a mock's read-only `store` view, for the mock's own modules (provider
+ * states, benchmarks, tests of internals). Not part of the public API.
+ */
+export function storeOf(mock: IpsMock): IpsStore {
+  const store = stores.get(mock)
+  if (!store) throw new Error('[ips-mock] Failed to find the store: not a mock createIpsMock made.')
+  return store
+}
+
+const stores = new WeakMap<IpsMock, IpsStore>()
 
 /**
  * The core's raw entry point per mock, for adapters that can skip Fetch objects (the node server).

@@ -1,5 +1,12 @@
 import { type Duration, toMilliseconds } from './duration.js'
 
+const watchers = new WeakMap<Clock, () => void>()
+
+/** Calls `listener` after every change of the clock (internal: the engine's background work). */
+export function watchClock(clock: Clock, listener: () => void): void {
+  watchers.set(clock, listener)
+}
+
 /**
  * The mock's clock. It follows the system clock until a test takes control with `set` or
  * `advance`; from then on time moves only when told, so job timings are reproducible.
@@ -31,17 +38,20 @@ export class Clock {
       throw new Error(`[ips-mock] Failed to set the clock to "${String(date)}": not a date.`)
     }
     this.#frozenAt = time
+    watchers.get(this)?.()
   }
 
   /** Moves time forward (taking control of the clock first). Returns the new time. */
   advance(duration: Duration): Date {
     this.#frozenAt = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
+    watchers.get(this)?.()
     return this.now()
   }
 
   /** Follows the system clock again. */
   useSystemTime(): void {
     this.#frozenAt = undefined
+    watchers.get(this)?.()
   }
 
   /** The clock's state, for snapshots: the time it stands at, or `undefined` if it follows the system. */
@@ -51,5 +61,6 @@ export class Clock {
 
   restore(frozenAt: number | undefined): void {
     this.#frozenAt = frozenAt
+    watchers.get(this)?.()
   }
 }
