@@ -11,7 +11,10 @@ const logArbitrary = fc.record({
   length: fc.integer({ min: 0, max: 30 }),
 })
 
-function log(index: number, entry: fc.ExtractType<typeof logArbitrary>): JobLog {
+function log(
+  index: number,
+  entry: { company: string; user: string; start: number; length: number },
+): JobLog {
   return {
     jobHandle: `j|${index}`,
     submittedHandle: `j|${index}`,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { MAX_REPLAYED_FIRES } from '../src/engine/engine.js'
+import { MAX_REPLAYED_FIRES } from '../src/engine/catch-up.js'
 import { createIpsMock, type IpsMock } from '../src/index.js'
 import { sendTo, submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'

@@ -12,6 +12,7 @@ import {
   type User,
   userSchema,
 } from './models.js'
+import { Directory } from './directory.js'
 import { RecordList } from './record-list.js'
 import type { ResolvedSeed } from './seed.js'
 
@@ -47,11 +48,9 @@ export class IpsStore {
   /** Finished runs kept before the oldest are evicted with their logs. */
   retainJobs: number
 
-  readonly #companies = new RecordList<Company>(this.companies as never, (c) => c.handle)
-  readonly #users = new RecordList<User>(this.users as never, (user) => user.handle)
+  readonly #directory = new Directory(this.companies as never, this.users as never)
   readonly #jobs = new RecordList<Job>(this.jobs as never, (job) => job.handle)
   readonly #logs = new LogIndex(this.jobLogs as never)
-  #usersByEmail = new Map<string, User>()
   /** companyHandle → handles of its jobs, in submission order. */
   #jobsByCompany = new Map<string, Set<string>>()
   /** companyHandle → handles of its jobs that are not Done (scheduled and active), in order. */
@@ -70,17 +69,14 @@ export class IpsStore {
   /** Replaces the whole state with a resolved seed (validated against the models). */
   load(seed: ResolvedSeed): void {
     this.reset()
-    for (const company of seed.companies) this.#companies.add(companySchema.parse(company))
-    for (const user of seed.users) this.#addUser(userSchema.parse(user))
+    this.#directory.load(seed)
   }
 
   /** Empties every collection and index in O(1): arrays truncated, indexes replaced. */
   reset(): void {
-    this.#companies.reset()
-    this.#users.reset()
+    this.#directory.reset()
     this.#jobs.reset()
     this.#logs.reset()
-    this.#usersByEmail = new Map()
     this.#jobsByCompany = new Map()
     this.#liveByCompany = new Map()
     this.#finished = new Fifo()
@@ -92,6 +88,7 @@ export class IpsStore {
   snapshot(): StoreState {
     const copy = <T extends object>(records: readonly T[]) =>
       Object.freeze(records.map((record) => Object.freeze({ ...record })))
+    const directory = this.#directory.snapshot()
     const finished = this.#finished.toArray()
     const logs: Array<readonly [JobLog, readonly string[]]> = []
     for (const job of finished) {
@@ -99,8 +96,8 @@ export class IpsStore {
       if (log) logs.push([log, this.#logs.assetsOf(log)])
     }
     return Object.freeze({
-      companies: copy(this.#companies.values()),
-      users: copy(this.#users.values()),
+      companies: directory.companies,
+      users: directory.users,
       jobs: copy(this.#jobs.values()),
       finished: finished.map((job) => job.handle),
       logs,
@@ -113,8 +110,7 @@ export class IpsStore {
   /** Replaces the whole state with one `snapshot` returned: fresh records, rebuilt indexes. O(n). */
   restore(state: StoreState): void {
     this.reset()
-    for (const company of state.companies) this.#companies.add({ ...company })
-    for (const user of state.users) this.#addUser({ ...user })
+    this.#directory.restore(state)
     for (const job of state.jobs) this.#index({ ...job })
     for (const handle of state.finished) {
       const job = this.#jobs.get(handle)
@@ -127,48 +123,26 @@ export class IpsStore {
   }
 
   company(handle: string): Company | undefined {
-    return this.#companies.get(handle)
+    return this.#directory.company(handle)
   }
 
   /** Looks a user up by e-mail, case-insensitively as IPS logins are. */
   userByEmail(email: string): User | undefined {
-    return this.#usersByEmail.get(email.toLowerCase())
+    return this.#directory.userByEmail(email)
   }
 
   userByHandle(handle: string): User | undefined {
-    return this.#users.get(handle)
+    return this.#directory.userByHandle(handle)
   }
 
-  /**
-   * Changes a user: the change is validated against the user model first (nothing changes when
-   * it fails), then applied to the record authentication and every operation read.
-   * @throws Error when there is no such user, the change is invalid or the e-mail is taken.
-   */
+  /** Changes a user (validated first); see Directory.updateUser. */
   updateUser(handle: string, change: Partial<Omit<User, 'handle'>>): User {
-    const user = this.#users.get(handle)
-    if (!user) throw new Error(`[ips-mock] Failed to update user "${handle}": no such user.`)
-    const next = userSchema.parse(Object.assign({}, user, change, { handle }))
-    const email = next.email.toLowerCase()
-    const owner = this.#usersByEmail.get(email)
-    if (owner && owner !== user) {
-      throw new Error(`[ips-mock] Failed to update user "${handle}": ${next.email} is taken.`)
-    }
-    this.#usersByEmail.delete(user.email.toLowerCase())
-    Object.assign(user, next)
-    this.#usersByEmail.set(email, user)
-    return user
+    return this.#directory.updateUser(handle, change)
   }
 
-  /**
-   * Changes a company's name, rootPath, expires or imsOrgId (validated first).
-   * @throws Error when there is no such company or the change is invalid.
-   */
+  /** Changes a company (validated first); see Directory.updateCompany. */
   updateCompany(handle: string, change: Partial<Omit<Company, 'handle'>>): Company {
-    const company = this.#companies.get(handle)
-    if (!company)
-      throw new Error(`[ips-mock] Failed to update company "${handle}": no such company.`)
-    Object.assign(company, companySchema.parse(Object.assign({}, company, change, { handle })))
-    return company
+    return this.#directory.updateCompany(handle, change)
   }
 
   job(handle: string): Job | undefined {
@@ -273,11 +247,6 @@ export class IpsStore {
   /** The `count` logs of the companies that started last, newest first. O(count) typically. */
   newestLogs(companies: readonly string[], count: number, filter?: LogFilter): JobLog[] {
     return this.#logs.newest(companies, count, filter)
-  }
-
-  #addUser(user: User): void {
-    this.#users.add(user)
-    this.#usersByEmail.set(user.email.toLowerCase(), user)
   }
 
   #index(job: Job): void {
