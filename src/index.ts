@@ -3,15 +3,15 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   type IpsMock,
   type IpsMockOptions,
-} from './core/create-ips-mock.js'
+} from './mock/create-ips-mock.js'
 export {
   type FaultDefinition,
   type FaultElement,
   type FaultName,
   faults,
   IpsFault,
-} from './soap/faults.js'
-export type { IpsMockSnapshot } from './core/snapshot.js'
+} from './faults/catalog.js'
+export type { IpsMockSnapshot } from './mock/snapshot.js'
 export { FAULT_HEADER, parseFaultHeader } from './injection/header.js'
 export type { FaultInjection, InjectedFault, Injection } from './injection/injector.js'
 export { type FaultRule, FaultRuleError, parseFaultRule } from './injection/rule.js'
@@ -24,7 +24,7 @@ export {
   type JournalQuery,
 } from './journal/journal.js'
 export { demoSeed } from './store/demo-seed.js'
-export { defaultXmlLimits, type XmlLimits } from './soap/xml.js'
+export { defaultXmlLimits, type XmlLimits } from './xml/parse.js'
 export type { Company, Job, JobLog, JobState, Membership, Role, User } from './store/models.js'
 export type { SeedCompany, SeedData, SeedUser } from './store/seed.js'
 export type { IpsStoreView, IpsStoreView as IpsStore, ReadonlyCollection } from './store/view.js'

@@ -1,7 +1,7 @@
 import { Collection } from '@msw/data'
 import { expect, it } from 'vitest'
 import { z } from 'zod'
-import { storeOf } from '../src/core/create-ips-mock.js'
+import { storeOf } from '../src/mock/create-ips-mock.js'
 import { createIpsMock } from '../src/index.js'
 import { RecordList } from '../src/store/record-list.js'
 import { finishedJob } from '../scripts/bench/core.js'

@@ -7,11 +7,11 @@ import {
   exchanges,
   type IpsMock,
   type IpsMockOptions,
-} from '../core/create-ips-mock.js'
+} from '../mock/create-ips-mock.js'
 import { ADMIN_PATH, adminExchange } from '../admin/admin.js'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 
 /** How much the server says per request. */
 export type LogLevel = 'silent' | 'info'

@@ -1,6 +1,6 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
-import { setUpProviderState, UnknownProviderStateError } from '../contract/provider-states.js'
+import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
 import { FaultRuleError, parseFaultRule } from '../injection/rule.js'
 import type { JournalQuery } from '../journal/journal.js'
 import type { SeedData } from '../store/seed.js'

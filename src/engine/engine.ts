@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { Job } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 import { Schedules } from './catch-up.js'

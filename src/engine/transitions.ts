@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { Job } from '../store/models.js'
 
 /** Where a job is, as the job commands see it: its state, and a scheduled job's trigger state. */

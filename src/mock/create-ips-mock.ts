@@ -10,11 +10,11 @@ import { DEFAULT_RETAIN_JOBS, IpsStore } from '../store/store.js'
 import { type IpsStoreView, storeView } from '../store/view.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
 import { CallJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from '../journal/journal.js'
-import { fromFetch, type RawRequest, type RawResponse, toFetch } from './raw.js'
-import { defaultXmlLimits, type XmlLimits } from '../soap/xml.js'
-import { route } from './router.js'
+import { fromFetch, type RawRequest, type RawResponse, toFetch } from '../core/raw.js'
+import { defaultXmlLimits, type XmlLimits } from '../xml/parse.js'
+import { route } from '../core/router.js'
 import { type IpsMockSnapshot, seal, unseal } from './snapshot.js'
-import type { ExchangeSettings } from './soap-exchange.js'
+import type { ExchangeSettings } from '../core/soap-exchange.js'
 
 /** Options of `createIpsMock`. */
 export interface IpsMockOptions {
