@@ -4,6 +4,7 @@ import { type LogLevel, startServer } from '../adapters/node-server.js'
 import { namespaces } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import type { SeedData } from '../store/seed.js'
+import { DEFAULT_RETAIN_JOBS } from '../store/store.js'
 
 export const serveUsage = `Usage: ips-mock serve [options]
 
@@ -19,6 +20,8 @@ Options:
   --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
                          when --host is not loopback; default: loopback only, no token)
   --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
+  --retain-jobs <n>      finished runs kept with their logs, oldest forgotten first
+                         (default 100000)
   --fault-seed <n>       seed of fault injection's generator (default 1)
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
   --log-level <level>    info (default) or silent
@@ -61,6 +64,7 @@ export async function serve(args: string[]): Promise<void> {
       'time-zone': { type: 'string' },
       'admin-token': { type: 'string' },
       'journal-capacity': { type: 'string' },
+      'retain-jobs': { type: 'string' },
       'fault-seed': { type: 'string' },
       'no-fault-header': { type: 'boolean' },
       'log-level': { type: 'string' },
@@ -89,6 +93,7 @@ export async function serve(args: string[]): Promise<void> {
     logLevel,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
+    retainJobs: integer('retain-jobs', values['retain-jobs'], DEFAULT_RETAIN_JOBS),
     faultSeed: integer('fault-seed', values['fault-seed'], 1),
     faultHeader: !values['no-fault-header'],
   })
