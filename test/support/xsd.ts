@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { XmlDocument, XmlElement, XmlLibError, type XmlTreeNode, XsdValidator } from 'libxml2-wasm'
+import { xsdForVersion } from './versions.js'
 
 export interface XsdResult {
   valid: boolean
@@ -76,7 +77,9 @@ function ipsValidator(namespace: string): XsdValidator {
     return `${name}="${namespace}"`
   })
   if (replaced !== 2) throw new Error(`ips.xsd: expected targetNamespace and xmlns:tns on the root`)
-  const validator = compile(text, `ips.xsd for ${namespace}`)
+  // Each API version has its own schema: the elements added after it are not part of it.
+  const version = namespace === IPS_BASE ? undefined : namespace.slice(IPS_BASE.length + 1)
+  const validator = compile(xsdForVersion(text, version), `ips.xsd for ${namespace}`)
   ipsValidators.set(namespace, validator)
   if (ipsValidators.size > MAX_CACHED_NAMESPACES) {
     const [oldest, evicted] = ipsValidators.entries().next().value as [string, XsdValidator]
@@ -232,4 +235,30 @@ export function expectValidSoap(xml: string): void {
   throw new Error(
     `SOAP response is not valid against the reference XSDs:\n${errors.map((e) => `  - ${e}`).join('\n')}\nin:\n${excerpt}`,
   )
+}
+
+/** Checks an element already parsed by libxml2 (e.g. a request's Body child) against the IPS schemas. */
+export function validateIpsNode(element: XmlElement): string[] {
+  return ipsCheck(element)
+}
+
+/**
+ * Checks a parsed SOAP request envelope: the root is a SOAP 1.1 or 1.2 Envelope valid against its
+ * envelope schema, and its Body has exactly one element child, which is returned.
+ */
+export function checkRequestEnvelope(doc: XmlDocument): { errors: string[]; body?: XmlElement } {
+  const envelope = doc.root
+  const soap = envelope.namespaceUri
+  if (envelope.name !== 'Envelope' || (soap !== SOAP11 && soap !== SOAP12)) {
+    return { errors: [`the root element ${qname(envelope)} is not a SOAP 1.1 or 1.2 Envelope`] }
+  }
+  const schema = soap === SOAP11 ? SCHEMA11 : SCHEMA12
+  const errors = check(singleton(schema), doc, schema)
+  const body = children(envelope).find((e) => e.name === 'Body' && e.namespaceUri === soap)
+  const content = body ? children(body) : []
+  if (content.length !== 1) {
+    errors.push(`Body: expected exactly one child element, found ${content.length}`)
+    return { errors }
+  }
+  return { errors, body: content[0] as XmlElement }
 }
