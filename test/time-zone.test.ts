@@ -77,7 +77,8 @@ describe('time zones', () => {
         expect(offsetMinutes(new Date(time), zone)).toBe(expected)
       }
     }
-  })
+    // ~3,000 Intl look-ups: seconds on a loaded machine, beyond vitest's 5 s default.
+  }, 60_000)
 
   it('writes instants in the zone with their offset, on both sides of a change', () => {
     const zone = 'America/Los_Angeles'

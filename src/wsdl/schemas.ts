@@ -73,15 +73,23 @@ export function reachableTypes(schema: VersionSchema, ops: readonly OperationDef
   return [...schema.types.keys()].filter((name) => seen.has(name))
 }
 
-function schema(namespace: string, body: string[]): string {
+/**
+ * An `xsd:schema`. `declare` puts the `xsd` and `tns` namespace declarations on it; without, it
+ * inherits those of `wsdl:definitions`. A WSDL with a single inline schema must not repeat them:
+ * JAX-WS RI's SchemaValidationFeature then refuses the schema (`s4s-att-not-allowed: Attribute
+ * 'xmlns:tns' cannot appear in element 'schema'`).
+ */
+function schema(namespace: string, body: string[], declare: boolean): string {
   const ns = escapeAttribute(namespace)
-  return `<xsd:schema xmlns:xsd="${XSD}" xmlns:tns="${ns}" targetNamespace="${ns}" elementFormDefault="qualified">\n${body.join('\n')}\n</xsd:schema>`
+  const declarations = declare ? ` xmlns:xsd="${XSD}" xmlns:tns="${ns}"` : ''
+  return `<xsd:schema${declarations} targetNamespace="${ns}" elementFormDefault="qualified">\n${body.join('\n')}\n</xsd:schema>`
 }
 
 /**
  * The inline schemas of an IPS WSDL: the operations' elements and types in `namespace`, as that
  * namespace's API version has them, and `authHeader` plus the three faults in the unversioned
- * namespace (one schema when they coincide).
+ * namespace (one schema when they coincide, declaring no namespaces of its own: the WSDL's
+ * `wsdl:definitions` declares `xsd` and `tns`).
  * @example renderSchemas('http://www.scene7.com/IpsApi/xsd/2014-04-03', [operations.get('submitJob')!])
  */
 export function renderSchemas(namespace: string, ops: readonly OperationDef[]): string[] {
@@ -98,6 +106,6 @@ export function renderSchemas(namespace: string, ops: readonly OperationDef[]): 
     globalElement('authHeader', authHeader, lax),
     ...faults.map(([name, defs]) => globalElement(name, defs)),
   ]
-  if (namespace === namespaces.base) return [schema(namespace, [...main, ...base])]
-  return [schema(namespace, main), schema(namespaces.base, base)]
+  if (namespace === namespaces.base) return [schema(namespace, [...main, ...base], false)]
+  return [schema(namespace, main, true), schema(namespaces.base, base, true)]
 }
