@@ -36,4 +36,4 @@ export {
   validateSeed,
 } from './store/seed.js'
 export { seedSchema } from './store/seed-schema.js'
-export type { IpsStore } from './store/store.js'
+export type { IpsStoreView, IpsStoreView as IpsStore, ReadonlyCollection } from './store/view.js'

@@ -130,3 +130,26 @@ it('takes --no-fault-header and --journal-capacity', async () => {
     'second',
   ])
 })
+
+it('takes --retain-jobs: finished runs beyond it are forgotten, oldest first', async () => {
+  const printed = await start('serve', '--port', '0', '--quiet', '--retain-jobs', '1')
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\/scene7/.exec(printed)?.[1] as string
+  const admin = (path: string) =>
+    fetch(`${url}/__admin${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+  for (const jobName of ['first', 'second']) {
+    await fetch(`${url}/scene7/services/IpsApiService`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: submitJobRequest('optimizeImagesJob', 'minimal', { jobName }),
+    })
+    expect((await admin('/jobs/run-until-idle')).status).toBe(200)
+  }
+  const jobs = await (await fetch(`${url}/__admin/jobs`)).json()
+  expect(jobs.map((job: { name: string; state: string }) => [job.name, job.state])).toEqual([
+    ['second', 'Done'],
+  ])
+})

@@ -10,7 +10,7 @@
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Collection } from '@msw/data'
-import { createIpsMock } from '../../src/mock/create-ips-mock.js'
+import { createIpsMock, storeOf } from '../../src/mock/create-ips-mock.js'
 import type { Job } from '../../src/store/models.js'
 import { activeJobsBody, submitBody } from './bodies.js'
 import { coreCaller, finishedJob, heapAfterCollection } from './core.js'
@@ -39,8 +39,8 @@ const kept: Job[] = []
 for (let index = 0; index < count; index++) {
   const job = finishedJob(index)
   if (mode === 'collection') {
-    mock.store.claimJobName('c|101', job.name)
-    await mock.store.addJob(job)
+    storeOf(mock).claimJobName('c|101', job.name)
+    storeOf(mock).addJob(job)
   } else if (mode === 'bare-collection') await bare.create(job)
   else kept.push(job)
 }

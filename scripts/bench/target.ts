@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
-import { createIpsMock, exchanges } from '../../src/mock/create-ips-mock.js'
+import { createIpsMock, exchanges, storeOf } from '../../src/mock/create-ips-mock.js'
 import type { RawResponse } from '../../src/core/raw.js'
 import type { IpsMock } from '../../src/index.js'
 import { ipsHandlers } from '../../src/msw.js'
@@ -30,8 +30,8 @@ const preload = Number(preloadArg)
 async function preloadJobs(mock: IpsMock, count: number): Promise<void> {
   await mock.ready
   for (let index = 0; index < count; index++) {
-    const name = mock.store.claimJobName('c|101', `preloaded job ${index}`)
-    await mock.store.addJob(finishedJob(index, name))
+    const name = storeOf(mock).claimJobName('c|101', `preloaded job ${index}`)
+    storeOf(mock).addJob(finishedJob(index, name))
   }
 }
 

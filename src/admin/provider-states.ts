@@ -1,4 +1,4 @@
-import type { IpsMock } from '../mock/create-ips-mock.js'
+import { type IpsMock, storeOf } from '../mock/create-ips-mock.js'
 import { getType } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed } from '../store/seed.js'
@@ -136,7 +136,7 @@ export const providerStates = {
     async setup(mock) {
       await fresh(mock)
       const lonely = { email: LONELY.user, password: LONELY.password, role: 'IpsUser' as const }
-      await mock.store.load(
+      storeOf(mock).load(
         resolveSeed({ ...demoSeed, users: [...demoSeed.users, { ...lonely, companies: [] }] }),
       )
       return {}

@@ -5,6 +5,7 @@ import { namespaces } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { type SeedData, SeedError, validateSeed } from '../store/seed.js'
 import { issueText } from '../utils/internal/issues.js'
+import { DEFAULT_RETAIN_JOBS } from '../store/store.js'
 
 export const serveUsage = `Usage: ips-mock serve [options]
 
@@ -20,6 +21,8 @@ Options:
   --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
                          when --host is not loopback; default: loopback only, no token)
   --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
+  --retain-jobs <n>      finished runs kept with their logs, oldest forgotten first
+                         (default 100000)
   --journal-body-bytes <n>  bytes of each body a journal entry keeps (default 65536)
   --journal-bytes <n>    bytes the whole journal holds, about (default 67108864)
   --admin-host <name>    a further Host name the admin API answers to (repeatable;
@@ -82,6 +85,7 @@ export async function serve(args: string[]): Promise<void> {
       'time-zone': { type: 'string' },
       'admin-token': { type: 'string' },
       'journal-capacity': { type: 'string' },
+      'retain-jobs': { type: 'string' },
       'journal-body-bytes': { type: 'string' },
       'journal-bytes': { type: 'string' },
       'admin-host': { type: 'string', multiple: true },
@@ -114,6 +118,7 @@ export async function serve(args: string[]): Promise<void> {
     logLevel,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
+    retainJobs: integer('retain-jobs', values['retain-jobs'], DEFAULT_RETAIN_JOBS),
     journalBodyBytes: integer('journal-body-bytes', values['journal-body-bytes'], 65_536),
     journalBytes: integer('journal-bytes', values['journal-bytes'], 64 * 1024 * 1024),
     ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),

@@ -1,6 +1,13 @@
 import { isRepresentable } from '../schema/simple-types.js'
 import { type Duration, toMilliseconds } from './duration.js'
 
+const watchers = new WeakMap<Clock, () => void>()
+
+/** Calls `listener` after every change of the clock (internal: the engine's background work). */
+export function watchClock(clock: Clock, listener: () => void): void {
+  watchers.set(clock, listener)
+}
+
 /** The clock may stand only where IPS answers can still carry the date (years 0001–9999). */
 function checked(time: number, what: string): number {
   if (!isRepresentable(time)) {
@@ -42,18 +49,21 @@ export class Clock {
       throw new Error(`[ips-mock] Failed to set the clock to "${String(date)}": not a date.`)
     }
     this.#frozenAt = checked(time, `set the clock to "${String(date)}"`)
+    watchers.get(this)?.()
   }
 
   /** Moves time forward (taking control of the clock first). Returns the new time. */
   advance(duration: Duration): Date {
     const time = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
     this.#frozenAt = checked(time, `advance the clock by "${String(duration)}"`)
+    watchers.get(this)?.()
     return this.now()
   }
 
   /** Follows the system clock again. */
   useSystemTime(): void {
     this.#frozenAt = undefined
+    watchers.get(this)?.()
   }
 
   /** The clock's state, for snapshots: the time it stands at, or `undefined` if it follows the system. */
@@ -63,5 +73,6 @@ export class Clock {
 
   restore(frozenAt: number | undefined): void {
     this.#frozenAt = frozenAt
+    watchers.get(this)?.()
   }
 }

@@ -17,7 +17,14 @@ export interface JobKind {
   error: string
   /** The work items of a run, from the job's parameters (or faker for server-side work). */
   items(params: Record<string, unknown>, faker: Faker): WorkItem[]
+  /** How many items `items` returns, drawing no more from faker than it needs for that. */
+  count(params: Record<string, unknown>, faker: Faker): number
+  /** Whether items carry asset handles (the job names existing assets). */
+  namesAssets: boolean
 }
+
+/** Where a kind's work items come from. */
+type Work = Pick<JobKind, 'items' | 'count' | 'namesAssets'>
 
 const assetTypes: Array<[RegExp, string]> = [
   [/\.(mp4|mov|avi|m4v|webm)$/i, 'Video'],
@@ -29,6 +36,12 @@ const assetTypes: Array<[RegExp, string]> = [
 
 function assetTypeOf(name: string): string {
   return assetTypes.find(([pattern]) => pattern.test(name))?.[1] ?? 'MasterImage'
+}
+
+function urlsOf(params: Record<string, unknown>): Array<{ destPath: string }> {
+  return ((params.urlArray as { items?: unknown[] } | undefined)?.items ?? []) as Array<{
+    destPath: string
+  }>
 }
 
 function handles(value: unknown): string[] {
@@ -43,11 +56,30 @@ function fromHandles(list: string[], faker: Faker): WorkItem[] {
   })
 }
 
-function files(faker: Faker, min: number, max: number, extension = 'jpg'): WorkItem[] {
-  return Array.from({ length: faker.number.int({ min, max }) }, () => {
-    const name = faker.system.commonFileName(extension)
-    return { name, assetType: assetTypeOf(name) }
-  })
+/** Asset handles from an `*HandleArray` element of the job's parameters. */
+function assetWork(element: string, map: (items: WorkItem[]) => WorkItem[] = (i) => i): Work {
+  return {
+    items: (params, faker) => map(fromHandles(handles(params[element]), faker)),
+    count: (params) => handles(params[element]).length,
+    namesAssets: true,
+  }
+}
+
+/** Server-side work on a faker-drawn number of files. */
+function files(min: number, max: number, extension = 'jpg'): Work {
+  return {
+    items: (_, faker) =>
+      Array.from({ length: faker.number.int({ min, max }) }, () => {
+        const name = faker.system.commonFileName(extension)
+        return { name, assetType: assetTypeOf(name) }
+      }),
+    count: (_, faker) => faker.number.int({ min, max }),
+    namesAssets: false,
+  }
+}
+
+function fixed(items: (params: Record<string, unknown>) => WorkItem[]): Work {
+  return { items, count: (params) => items(params).length, namesAssets: false }
 }
 
 function kind(
@@ -56,13 +88,13 @@ function kind(
   success: string,
   warning: string,
   error: string,
-  items: JobKind['items'],
+  work: Work,
 ): JobKind {
-  return { begin, end, success, warning, error, items }
+  return { begin, end, success, warning, error, ...work }
 }
 
-const upload = (items: JobKind['items']) =>
-  kind('BeginUpload', 'EndUpload', 'UploadSuccess', 'UploadWarning', 'UploadError', items)
+const upload = (work: Work) =>
+  kind('BeginUpload', 'EndUpload', 'UploadSuccess', 'UploadWarning', 'UploadError', work)
 
 /**
  * Log behaviour per submitJob job element. The log type constants are IPS's own (reference §8,
@@ -75,7 +107,7 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'ImageServingPublishSuccess',
     'ImageServingPublishWarning',
     'ImageServingPublishError',
-    (_, faker) => files(faker, 5, 20),
+    files(5, 20),
   ),
   imageRenderingPublishJob: kind(
     'BeginImageRenderingPublish',
@@ -83,7 +115,7 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'ImageRenderingPublishSuccess',
     'ImageRenderingPublishError',
     'ImageRenderingPublishError',
-    (_, faker) => files(faker, 3, 10, 'vnt'),
+    files(3, 10, 'vnt'),
   ),
   videoPublishJob: kind(
     'BeginVideoPublish',
@@ -91,7 +123,7 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'VideoPubilshSuccess',
     'VideoPublishWarning',
     'VideoPublishError',
-    (_, faker) => files(faker, 1, 5, 'mp4'),
+    files(1, 5, 'mp4'),
   ),
   serverDirectoryPublishJob: kind(
     'BeginServerDirectoryPublish',
@@ -99,7 +131,7 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'ServerDirectoryPublishSuccess',
     'ServerDirectoryPublishWarning',
     'ServerDirectoryPublishError',
-    (_, faker) => files(faker, 3, 12),
+    files(3, 12),
   ),
   metadataPublishJob: kind(
     'BeginMetadata',
@@ -107,20 +139,20 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'MetadataSuccess',
     'MetadataFailure',
     'MetadataFailure',
-    (_, faker) => files(faker, 2, 8, 'xml'),
+    files(2, 8, 'xml'),
   ),
-  uploadDirectoryJob: upload((_, faker) => files(faker, 3, 8)),
+  uploadDirectoryJob: upload(files(3, 8)),
   uploadUrlsJob: kind(
     'BeginUploadUrls',
     'EndUploadUrls',
     'UploadSuccess',
     'UploadWarning',
     'UploadError',
-    (params) => {
-      const urls = ((params.urlArray as { items?: unknown[] } | undefined)?.items ?? []) as Array<{
-        destPath: string
-      }>
-      return urls.map((url) => ({ name: url.destPath, assetType: assetTypeOf(url.destPath) }))
+    {
+      items: (params) =>
+        urlsOf(params).map((url) => ({ name: url.destPath, assetType: assetTypeOf(url.destPath) })),
+      count: (params) => urlsOf(params).length,
+      namesAssets: false,
     },
   ),
   optimizeImagesJob: kind(
@@ -129,16 +161,16 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'ReoptimizeSuccess',
     'ReoptimizeFailure',
     'ReoptimizeFailure',
-    (_, faker) => files(faker, 2, 10),
+    files(2, 10),
   ),
-  ripPdfsJob: upload((params, faker) => fromHandles(handles(params.pdfHandleArray), faker)),
+  ripPdfsJob: upload(assetWork('pdfHandleArray')),
   reprocessAssetsJob: kind(
     'BeginReoptimize',
     'endReoptimize',
     'ReoptimizeSuccess',
     'ReoptimizeFailure',
     'ReoptimizeFailure',
-    (params, faker) => fromHandles(handles(params.assetHandleArray), faker),
+    assetWork('assetHandleArray'),
   ),
   createVideoSitemapJob: kind(
     'BeginVideoPublish',
@@ -146,28 +178,23 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'VideoPubilshSuccess',
     'VideoPublishWarning',
     'VideoPublishError',
-    () => [{ name: 'sitemap.xml', assetType: 'Xml' }],
+    fixed(() => [{ name: 'sitemap.xml', assetType: 'Xml' }]),
   ),
   // Clients take the first detail whose assetName starts with http as the download (§6.9).
-  exportJob: kind(
-    'BeginGet',
-    'EndGet',
-    'ReturnSuccess',
-    'GetFailure',
-    'GetFailure',
-    (params, faker) => [
+  exportJob: kind('BeginGet', 'EndGet', 'ReturnSuccess', 'GetFailure', 'GetFailure', {
+    items: (params, faker) => [
       {
         name: `https://export.ips-mock.test/${faker.string.alphanumeric(12).toLowerCase()}.zip`,
         assetType: 'Zip',
       },
       ...fromHandles(handles(params.assetHandleArray), faker),
     ],
-  ),
-  automatedSetGenerationJob: upload((params, faker) =>
-    fromHandles(handles(params.assetHandleArray), faker).map(({ name, assetHandle }) => ({
-      name,
-      assetType: 'ImageSet',
-      assetHandle,
-    })),
+    count: (params) => 1 + handles(params.assetHandleArray).length,
+    namesAssets: true,
+  }),
+  automatedSetGenerationJob: upload(
+    assetWork('assetHandleArray', (items) =>
+      items.map(({ name, assetHandle }) => ({ name, assetType: 'ImageSet', assetHandle })),
+    ),
   ),
 }

@@ -20,10 +20,11 @@ export class EventQueue {
     return this.#heap.length
   }
 
-  push(event: Omit<EngineEvent, 'seq'>): void {
+  /** Queues an event; `seq` (default: this queue's next) orders events of the same time. */
+  push(event: Omit<EngineEvent, 'seq'> & { seq?: number }): void {
     const heap = this.#heap
     const { at, handle, kind, version } = event
-    heap.push({ at, seq: this.#seq++, handle, kind, version })
+    heap.push({ at, seq: event.seq ?? this.#seq++, handle, kind, version })
     let index = heap.length - 1
     while (index > 0) {
       const parent = (index - 1) >> 1

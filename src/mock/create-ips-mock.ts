@@ -6,7 +6,8 @@ import { Scenarios } from '../engine/scenarios.js'
 import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
-import { IpsStore } from '../store/store.js'
+import { DEFAULT_RETAIN_JOBS, IpsStore } from '../store/store.js'
+import { type IpsStoreView, storeView } from '../store/view.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
 import {
   CallJournal,
@@ -52,6 +53,12 @@ export interface IpsMockOptions {
    */
   faultHeader?: boolean
   /**
+   * Most finished runs (Done jobs, with their logs) kept (default 100,000, a few hundred MB for
+   * typical jobs); beyond it the oldest finished go first and their handles become unknown, as
+   * IPS answers for a job it no longer has. `Infinity` keeps all.
+   */
+  retainJobs?: number
+  /**
    * Validate and answer every namespace with the newest schema (`2022-11-01-beta`), as if all
    * API versions were one (default `false`: each namespace gets exactly its version's schema, so
    * an element an older version lacks is refused with 30003). WSDLs stay per version.
@@ -68,8 +75,11 @@ export interface IpsMock {
    * @example const response = await mock.handle(new Request(url, { method: 'POST', body }))
    */
   handle(request: Request): Promise<Response>
-  /** The mock's state: companies, users, jobs, job logs. */
-  readonly store: IpsStore
+  /**
+   * The mock's state, read-only: companies, users, jobs, job logs as @msw/data collections and
+   * lookups, plus documented writes (`updateUser`, `updateCompany`) that every call sees.
+   */
+  readonly store: IpsStoreView
   /** The mock's clock: `clock.set(date)`, `clock.advance('30s')`. */
   readonly clock: Clock
   /** Scenario control: make runs fail, warn, take a given time or wait until released. */
@@ -146,7 +156,13 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   // A seed given as null is refused by the seed schema, never replaced by the demo seed.
   const seedData = options.seed === undefined ? demoSeed : options.seed
   let seed = resolveSeed(seedData)
-  const store = new IpsStore()
+  const retainJobs = options.retainJobs ?? DEFAULT_RETAIN_JOBS
+  if (!(retainJobs >= 0)) {
+    throw new Error(
+      `[ips-mock] Failed to create the mock: retainJobs "${String(retainJobs)}" is not 0 or more.`,
+    )
+  }
+  const store = new IpsStore(retainJobs)
   const clock = new Clock(options.startTime)
   const scenarios = new Scenarios()
   const journal = new CallJournal({
@@ -172,7 +188,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     faultHeader: options.faultHeader ?? true,
     versionLenient: options.versionLenient ?? false,
   }
-  let ready = store.load(seed)
+  let ready = Promise.resolve(store.load(seed))
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
     if (journal.capacity === 0) return route(request, settings)
@@ -197,7 +213,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     for (const release of [...hanging]) release()
   }
   const mock: IpsMock = {
-    store,
+    store: storeView(store),
     clock,
     scenarios,
     journal,
@@ -224,7 +240,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     runUntilIdle: () => engine.runUntilIdle(),
     async settle() {
       await ready
-      await engine.settle()
+      await engine.drain()
     },
     release: (jobHandle) => engine.release(jobHandle),
     reset(next) {
@@ -250,7 +266,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
     async snapshot() {
       await ready
-      await engine.settle()
+      await engine.drain()
       return seal(mock, {
         store: store.snapshot(),
         engine: engine.snapshot(),
@@ -283,8 +299,21 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
   }
   exchanges.set(mock, exchange)
+  stores.set(mock, store)
   return mock
 }
+
+/**
+ * The full store behind a mock's read-only `store` view, for the mock's own modules (provider
+ * states, benchmarks, tests of internals). Not part of the public API.
+ */
+export function storeOf(mock: IpsMock): IpsStore {
+  const store = stores.get(mock)
+  if (!store) throw new Error('[ips-mock] Failed to find the store: not a mock createIpsMock made.')
+  return store
+}
+
+const stores = new WeakMap<IpsMock, IpsStore>()
 
 /**
  * The core's raw entry point per mock, for adapters that can skip Fetch objects (the node server).

@@ -5,10 +5,10 @@ import { jobOf } from './views.js'
 
 /** A job action: find the request's job in its company, act on it, return the empty `*Return`. */
 function jobAction(
-  act: (engine: JobEngine, job: Job, context: OperationContext) => Promise<void>,
+  act: (engine: JobEngine, job: Job, context: OperationContext) => void,
 ): Operation {
-  return async (context) => {
-    await act(context.engine, jobOf(context, context.params.jobHandle as string), context)
+  return (context) => {
+    act(context.engine, jobOf(context, context.params.jobHandle as string), context)
     return {}
   }
 }

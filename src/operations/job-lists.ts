@@ -4,16 +4,19 @@ import { activeJob, companiesOf, scheduledJob } from './views.js'
 
 const activeStates = new Set<Job['state']>(['New', 'Running', 'Stopping', 'WaitingClient'])
 
+/**
+ * The jobs a list covers that have not ended: by handle a direct lookup, else the companies'
+ * scheduled and active jobs (an index kept beside the store): O(result), not O(jobs stored).
+ */
 function jobsOf(context: OperationContext): Job[] {
   const { params, store } = context
   const companies = companiesOf(context)
-  // A handle is a direct lookup, whatever the number of stored jobs.
   const jobs =
     typeof params.jobHandle === 'string'
       ? [store.job(params.jobHandle)].filter(
           (job): job is Job => job !== undefined && companies.includes(job.companyHandle),
         )
-      : companies.flatMap((company) => store.jobsOf(company))
+      : companies.flatMap((company) => store.liveJobsOf(company))
   return jobs.filter(
     (job) =>
       (params.jobHandle === undefined || job.handle === params.jobHandle) &&

@@ -1,4 +1,6 @@
 import { Collection } from '@msw/data'
+import { Fifo } from './fifo.js'
+import { LogIndex, type LogFilter } from './log-index.js'
 import {
   type Company,
   companySchema,
@@ -6,132 +8,141 @@ import {
   type JobLog,
   jobLogSchema,
   jobSchema,
+  type JobState,
   type User,
   userSchema,
 } from './models.js'
+import { Directory } from './directory.js'
+import { RecordList } from './record-list.js'
 import type { ResolvedSeed } from './seed.js'
 
-/** A store's whole state, for snapshots. */
+/** Finished runs kept by default: a few hundred MB of heap for typical jobs. */
+export const DEFAULT_RETAIN_JOBS = 100_000
+
+/** A store's whole state, for snapshots. Job records are copies; logs never change, so shared. */
 export interface StoreState {
   readonly companies: readonly Company[]
   readonly users: readonly User[]
   readonly jobs: readonly Job[]
-  readonly jobLogs: readonly JobLog[]
+  /** Handles of finished jobs, oldest first (retention order). */
+  readonly finished: readonly string[]
+  /** Every log in the order written, with the assets it names. */
+  readonly logs: ReadonlyArray<readonly [JobLog, readonly string[]]>
+  /** Logs in collection order. */
+  readonly logOrder: readonly JobLog[]
   readonly jobNames: ReadonlyMap<string, readonly string[]>
   readonly nextSuffix: ReadonlyMap<string, number>
 }
 
 /**
- * Returns a record @msw/data created, its key made compact. @msw/data keys every record with
- * `crypto.randomUUID()`, which Node builds by concatenation: kept as it is, the key is a rope of
- * cons strings of about 490 bytes, a third of a stored job's heap. Reading one character makes V8
- * flatten it in place, after which the collector keeps the 36 characters alone.
- */
-function compactKey<T extends object>(record: T): T {
-  for (const symbol of Object.getOwnPropertySymbols(record)) {
-    const value = (record as Record<symbol, unknown>)[symbol]
-    if (typeof value === 'string') value.charCodeAt(0)
-  }
-  return record
-}
-
-/**
- * The mock's state: @msw/data collections (queryable the @msw/data way), with a Map index by
- * handle beside each one, because collection lookups scan every record.
- * @example const job = mock.store.job('j|101|My Job|')
+ * The mock's state. Records are plain objects the store owns and changes in place; each model's
+ * @msw/data collection holds the very same objects (see RecordList), so `findMany` always sees
+ * the current state while every hot path goes through a Map: O(1) by handle, O(result) by owner.
+ * Internal: users get the read-only `IpsStoreView`.
  */
 export class IpsStore {
   readonly companies = new Collection({ schema: companySchema })
   readonly users = new Collection({ schema: userSchema })
   readonly jobs = new Collection({ schema: jobSchema })
   readonly jobLogs = new Collection({ schema: jobLogSchema })
+  /** Finished runs kept before the oldest are evicted with their logs. */
+  retainJobs: number
 
-  readonly #companies = new Map<string, Company>()
-  readonly #usersByEmail = new Map<string, User>()
-  readonly #usersByHandle = new Map<string, User>()
-  readonly #jobs = new Map<string, Job>()
+  readonly #directory = new Directory(this.companies as never, this.users as never)
+  readonly #jobs = new RecordList<Job>(this.jobs as never, (job) => job.handle)
+  readonly #logs = new LogIndex(this.jobLogs as never)
   /** companyHandle → handles of its jobs, in submission order. */
-  readonly #jobsByCompany = new Map<string, Set<string>>()
-  /** Run handle or submitted-job handle → its job logs. */
-  readonly #logsByHandle = new Map<string, JobLog[]>()
-  /** companyHandle → its job logs, oldest first. */
-  readonly #logsByCompany = new Map<string, JobLog[]>()
+  #jobsByCompany = new Map<string, Set<string>>()
+  /** companyHandle → handles of its jobs that are not Done (scheduled and active), in order. */
+  #liveByCompany = new Map<string, Set<string>>()
+  /** Finished jobs, oldest first: the retention order. */
+  #finished = new Fifo<Job>()
   /** companyHandle → job names in use, for IPS-style unique names. */
-  readonly #jobNames = new Map<string, Set<string>>()
+  #jobNames = new Map<string, Set<string>>()
   /** companyHandle + name → the next suffix to try, so repeated names stay O(1). */
-  readonly #nextSuffix = new Map<string, number>()
+  #nextSuffix = new Map<string, number>()
 
-  /** Replaces the whole state with a resolved seed. */
-  async load(seed: ResolvedSeed): Promise<void> {
-    this.clear()
-    for (const company of seed.companies) {
-      this.#companies.set(company.handle, compactKey(await this.companies.create(company)))
-    }
-    for (const user of seed.users) {
-      const record = compactKey(await this.users.create(user))
-      this.#usersByEmail.set(record.email.toLowerCase(), record)
-      this.#usersByHandle.set(record.handle, record)
-    }
+  constructor(retainJobs = DEFAULT_RETAIN_JOBS) {
+    this.retainJobs = retainJobs
   }
 
-  /** Empties every collection and index. */
-  clear(): void {
-    for (const collection of [this.companies, this.users, this.jobs, this.jobLogs]) {
-      collection.clear()
-    }
-    for (const index of [
-      this.#companies,
-      this.#usersByEmail,
-      this.#usersByHandle,
-      this.#jobs,
-      this.#jobsByCompany,
-      this.#logsByHandle,
-      this.#logsByCompany,
-    ]) {
-      index.clear()
-    }
-    this.#jobNames.clear()
-    this.#nextSuffix.clear()
+  /** Replaces the whole state with a resolved seed (validated against the models). */
+  load(seed: ResolvedSeed): void {
+    this.reset()
+    this.#directory.load(seed)
   }
 
-  /**
-   * The store's whole state: a copy of every record (in collection order) and of the job-name
-   * index, the one index that cannot be rebuilt from the records.
-   */
+  /** Empties every collection and index in O(1): arrays truncated, indexes replaced. */
+  reset(): void {
+    this.#directory.reset()
+    this.#jobs.reset()
+    this.#logs.reset()
+    this.#jobsByCompany = new Map()
+    this.#liveByCompany = new Map()
+    this.#finished = new Fifo()
+    this.#jobNames = new Map()
+    this.#nextSuffix = new Map()
+  }
+
+  /** The whole state: a copy of every company, user and job; logs are shared, never changed. */
   snapshot(): StoreState {
     const copy = <T extends object>(records: readonly T[]) =>
       Object.freeze(records.map((record) => Object.freeze({ ...record })))
+    const directory = this.#directory.snapshot()
+    const finished = this.#finished.toArray()
+    const logs: Array<readonly [JobLog, readonly string[]]> = []
+    for (const job of finished) {
+      const log = this.#logs.list.get(job.handle)
+      if (log) logs.push([log, this.#logs.assetsOf(log)])
+    }
     return Object.freeze({
-      companies: copy(this.companies.all()),
-      users: copy(this.users.all()),
-      jobs: copy(this.jobs.all()),
-      jobLogs: copy(this.jobLogs.all()),
+      companies: directory.companies,
+      users: directory.users,
+      jobs: copy(this.#jobs.values()),
+      finished: finished.map((job) => job.handle),
+      logs,
+      logOrder: [...this.#logs.list.values()],
       jobNames: new Map([...this.#jobNames].map(([company, names]) => [company, [...names]])),
       nextSuffix: new Map(this.#nextSuffix),
     })
   }
 
-  /** Replaces the whole state with one `snapshot` returned: fresh records, rebuilt indexes. */
-  async restore(state: StoreState): Promise<void> {
-    this.clear()
-    await this.load({ companies: [...state.companies], users: [...state.users] })
-    for (const job of state.jobs) await this.addJob({ ...job })
-    for (const log of state.jobLogs) await this.addJobLog({ ...log })
+  /** Replaces the whole state with one `snapshot` returned: fresh records, rebuilt indexes. O(n). */
+  restore(state: StoreState): void {
+    this.reset()
+    this.#directory.restore(state)
+    for (const job of state.jobs) this.#index({ ...job })
+    for (const handle of state.finished) {
+      const job = this.#jobs.get(handle)
+      if (job) this.#finished.push(job)
+    }
+    for (const [log, assets] of state.logs) this.#logs.add(log, assets)
+    this.#logs.list.replace(state.logOrder)
     for (const [company, names] of state.jobNames) this.#jobNames.set(company, new Set(names))
     for (const [key, suffix] of state.nextSuffix) this.#nextSuffix.set(key, suffix)
   }
 
   company(handle: string): Company | undefined {
-    return this.#companies.get(handle)
+    return this.#directory.company(handle)
   }
 
   /** Looks a user up by e-mail, case-insensitively as IPS logins are. */
   userByEmail(email: string): User | undefined {
-    return this.#usersByEmail.get(email.toLowerCase())
+    return this.#directory.userByEmail(email)
   }
 
   userByHandle(handle: string): User | undefined {
-    return this.#usersByHandle.get(handle)
+    return this.#directory.userByHandle(handle)
+  }
+
+  /** Changes a user (validated first); see Directory.updateUser. */
+  updateUser(handle: string, change: Partial<Omit<User, 'handle'>>): User {
+    return this.#directory.updateUser(handle, change)
+  }
+
+  /** Changes a company (validated first); see Directory.updateCompany. */
+  updateCompany(handle: string, change: Partial<Omit<Company, 'handle'>>): Company {
+    return this.#directory.updateCompany(handle, change)
   }
 
   job(handle: string): Job | undefined {
@@ -171,69 +182,101 @@ export class IpsStore {
     this.#jobNames.get(companyHandle)?.delete(name)
   }
 
-  /** Stores a new job; its handle must be unused. */
-  async addJob(job: Job): Promise<Job> {
+  /** Stores a new job (the record itself, not a copy); its handle must be unused. */
+  addJob(job: Job): Job {
     if (this.#jobs.has(job.handle)) {
       throw new Error(`[ips-mock] Failed to store job "${job.handle}": the handle is taken.`)
     }
-    const record = compactKey(await this.jobs.create(job))
-    this.#jobs.set(record.handle, record)
-    let handles = this.#jobsByCompany.get(record.companyHandle)
-    if (!handles) {
-      handles = new Set()
-      this.#jobsByCompany.set(record.companyHandle, handles)
+    this.#index(job)
+    if (job.state === 'Done') this.#finish(job)
+    return job
+  }
+
+  /** Moves a job to another state, keeping the live index current; Done counts for retention. */
+  setState(job: Job, state: JobState): void {
+    if (job.state === state) return
+    job.state = state
+    if (state === 'Done') {
+      this.#liveByCompany.get(job.companyHandle)?.delete(job.handle)
+      this.#finish(job)
     }
-    handles.add(record.handle)
-    return record
   }
 
-  /** Changes a stored job through @msw/data's update and keeps the index on the new record. */
-  async updateJob(handle: string, change: (draft: Job) => void): Promise<Job> {
-    const record = this.#jobs.get(handle)
-    if (!record) throw new Error(`[ips-mock] Failed to update job "${handle}": no such job.`)
-    // The index holds the collection's own records; its typings do not carry the record brand.
-    const updated = (await this.jobs.update(record as never, { data: change })) ?? record
-    this.#jobs.set(handle, updated)
-    return updated
-  }
-
-  /** Deletes a job (its logs stay, as IPS keeps job logs). */
-  async removeJob(handle: string): Promise<void> {
-    const record = this.#jobs.get(handle)
+  /** Deletes a job (the logs of its runs stay, as IPS keeps job logs). */
+  removeJob(handle: string): void {
+    const record = this.#jobs.remove(handle)
     if (!record) return
-    this.jobs.delete(record as never)
-    this.#jobs.delete(handle)
     this.#jobsByCompany.get(record.companyHandle)?.delete(handle)
+    this.#liveByCompany.get(record.companyHandle)?.delete(handle)
     // A deleted job's name may be used again, as IPS names are unique among existing jobs;
     // not if the job has logs, which would then be attributed to the newcomer's handle.
-    if (this.logsOf(handle).length === 0) this.releaseJobName(record.companyHandle, record.name)
+    if (this.#logs.of(handle).length === 0) this.releaseJobName(record.companyHandle, record.name)
   }
 
-  /** The jobs of a company, in submission order. */
+  /** The jobs of a company, in submission order. O(its jobs). */
   jobsOf(companyHandle: string): Job[] {
-    const handles = this.#jobsByCompany.get(companyHandle) ?? []
-    return [...handles].map((handle) => this.#jobs.get(handle) as Job)
+    return this.#lookup(this.#jobsByCompany.get(companyHandle))
   }
 
-  /** Stores a job log. */
-  async addJobLog(log: JobLog): Promise<JobLog> {
-    const record = compactKey(await this.jobLogs.create(log))
-    for (const handle of new Set([record.jobHandle, record.submittedHandle])) {
-      this.#logsByHandle.set(handle, [...(this.#logsByHandle.get(handle) ?? []), record])
-    }
-    const company = this.#logsByCompany.get(record.companyHandle) ?? []
-    company.push(record)
-    this.#logsByCompany.set(record.companyHandle, company)
-    return record
+  /** The jobs of a company that are not Done (scheduled or active), in order. O(result). */
+  liveJobsOf(companyHandle: string): Job[] {
+    return this.#lookup(this.#liveByCompany.get(companyHandle))
+  }
+
+  /** Stores a job log; `assetHandles` are the assets its detail lines name. */
+  addJobLog(log: JobLog, assetHandles?: readonly string[]): JobLog {
+    this.#logs.add(log, assetHandles)
+    return log
   }
 
   /** Job logs of a run, or of every run of a submitted or scheduled job. */
   logsOf(handle: string): JobLog[] {
-    return this.#logsByHandle.get(handle) ?? []
+    return this.#logs.of(handle)
   }
 
-  /** Job logs of a company, oldest first. */
+  /** Job logs of a company, oldest first. O(its logs). */
   companyLogs(companyHandle: string): JobLog[] {
-    return this.#logsByCompany.get(companyHandle) ?? []
+    return this.#logs.company(companyHandle)
+  }
+
+  /** Job logs whose detail lines name the asset. */
+  assetLogs(assetHandle: string): readonly JobLog[] {
+    return this.#logs.asset(assetHandle)
+  }
+
+  /** The `count` logs of the companies that started last, newest first. O(count) typically. */
+  newestLogs(companies: readonly string[], count: number, filter?: LogFilter): JobLog[] {
+    return this.#logs.newest(companies, count, filter)
+  }
+
+  #index(job: Job): void {
+    this.#jobs.add(job)
+    this.#ownerSet(this.#jobsByCompany, job.companyHandle).add(job.handle)
+    if (job.state !== 'Done') this.#ownerSet(this.#liveByCompany, job.companyHandle).add(job.handle)
+  }
+
+  #ownerSet(index: Map<string, Set<string>>, owner: string): Set<string> {
+    let set = index.get(owner)
+    if (!set) index.set(owner, (set = new Set()))
+    return set
+  }
+
+  #lookup(handles: Set<string> | undefined): Job[] {
+    const jobs: Job[] = []
+    for (const handle of handles ?? []) jobs.push(this.#jobs.get(handle) as Job)
+    return jobs
+  }
+
+  /** A job reached Done: it joins the retention order, and the oldest leave beyond the limit. */
+  #finish(job: Job): void {
+    this.#finished.push(job)
+    while (this.#finished.length > this.retainJobs) {
+      const oldest = this.#finished.shift() as Job
+      if (this.#jobs.get(oldest.handle) !== oldest) continue
+      this.#jobs.remove(oldest.handle)
+      this.#jobsByCompany.get(oldest.companyHandle)?.delete(oldest.handle)
+      this.#logs.remove(oldest.handle)
+      if (oldest.parentHandle === undefined) this.releaseJobName(oldest.companyHandle, oldest.name)
+    }
   }
 }
