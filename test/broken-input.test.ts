@@ -52,12 +52,18 @@ interface Runtime {
   mock: IpsMock
 }
 
+/**
+ * A controlled clock: on the system clock the kept job moves on in the background, and "the state
+ * as it was" would then change between two reads whatever the request did.
+ */
+const startTime = '2030-01-01T00:00:00Z'
+
 /** The same cases against the in-process core and the standalone server. */
 const runtimes: Array<[string, () => Runtime]> = [
   [
     'in-process',
     () => {
-      const mock = createIpsMock()
+      const mock = createIpsMock({ startTime })
       return {
         mock,
         send: (body, headers) =>
@@ -76,7 +82,7 @@ const runtimes: Array<[string, () => Runtime]> = [
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({ port: 0, logLevel: 'silent' })
+  server = await startServer({ port: 0, logLevel: 'silent', startTime })
 })
 afterAll(() => server.close())
 
