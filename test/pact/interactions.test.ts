@@ -109,6 +109,20 @@ describe.sequential('consumer side', () => {
     expect(jobArray.items).toMatchObject([{ name: 'nightly import', state: 'Running' }])
   })
 
+  it('answers getAllCompanies with the first of the companies the consumer relies on', async () => {
+    // The demo seed has two companies: the provider may answer more items than the pact holds.
+    const interaction = ipsInteraction('getAllCompanies', {
+      description: 'getAllCompanies, the first being demo-co',
+      returns: { companyArray: { items: [{ name: 'demo-co' }] } },
+    })
+    const result = await consume(interaction)
+    expect(result?.body).toMatchObject({
+      getAllCompaniesReturn: {
+        companyArray: { items: [{ name: 'demo-co', companyHandle: 'c|101' }] },
+      },
+    })
+  })
+
   for (const [code, options] of faultCases) {
     const name = `${options?.operation ?? 'submitJob'} ${JSON.stringify(options)}`
     it(`answers fault ${code} for ${name}`, async () => {
@@ -159,7 +173,7 @@ function runningJobs(description: string, state = 'Running'): IpsInteraction {
 describe.sequential('provider side', () => {
   it('wrote one interaction per call, rules keyed by namespace URI', () => {
     const written = JSON.parse(readFileSync(pactFile, 'utf8'))
-    expect(written.interactions).toHaveLength(servedOperations.length + 3 + faultCases.length)
+    expect(written.interactions).toHaveLength(servedOperations.length + 4 + faultCases.length)
     const paths = written.interactions.flatMap((interaction: any) =>
       Object.keys(interaction.response.matchingRules?.body ?? {}),
     )
