@@ -4,10 +4,16 @@ import { like, type PlainValue, type ValueMatcher } from './matchers.js'
 import type { TemplateNode } from './template.js'
 import { childrenOf, type Mode, type PactObject, type Place } from './values.js'
 
-/** The IPS API version of an interaction: a dated namespace, or `unversioned` (pre-4.0). */
+/**
+ * The IPS API version of an interaction: a dated namespace, or `unversioned` (pre-4.0).
+ * @example ipsInteraction('getJobLogs', { version: '2012-02-14' })
+ */
 export type ApiVersion = string
 
-/** Prefixes a body is written with. Matching is by namespace URI, so they never decide a match. */
+/**
+ * Prefixes a body is written with. Matching is by namespace URI, so they never decide a match.
+ * @example submitJobInteraction({ jobName: 'x', job, prefixes: { envelope: 'S', ips: 'ns1' } })
+ */
 export interface Prefixes {
   /** The SOAP envelope's prefix (default `soapenv`). */
   envelope?: string
@@ -15,7 +21,10 @@ export interface Prefixes {
   ips?: string
 }
 
-/** The login a request carries in its `authHeader`; `null` sends none. */
+/**
+ * The login a request carries in its `authHeader`; `null` sends none.
+ * @example ipsInteraction('getUserInfo', { login: { user: 'user@demo-co.test', password: 'demo-user-pass' } })
+ */
 export interface Login {
   user: string | ValueMatcher
   password: string | ValueMatcher
@@ -24,7 +33,11 @@ export interface Login {
   appVersion?: string | ValueMatcher
 }
 
-/** The demo seed's IpsUser of company `c|101`, as `ips-mock verify`'s fresh mock knows it. */
+/**
+ * The demo seed's IpsUser of company `c|101`, as `ips-mock verify`'s fresh mock knows it; its
+ * appName and appVersion match any value.
+ * @example faultInteraction(10001, { login: { ...demoLogin, password: 'wrong-password' } })
+ */
 export const demoLogin: Login = {
   user: 'user@demo-co.test',
   password: 'demo-user-pass',
@@ -32,7 +45,10 @@ export const demoLogin: Login = {
   appVersion: like('1.0'),
 }
 
-/** The demo seed's IpsAdmin, the only demo role that may call getAllCompanies. */
+/**
+ * The demo seed's IpsAdmin, the only demo role that may call getAllCompanies.
+ * @example ipsInteraction('getAllCompanies', { login: adminLogin })
+ */
 export const adminLogin: Login = {
   ...demoLogin,
   user: 'admin@demo-co.test',

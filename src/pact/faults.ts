@@ -14,11 +14,17 @@ import {
 import { patterns, regex, type ValueMatcher } from './matchers.js'
 import { type TemplateNode, writeTemplate } from './template.js'
 
-/** The IPS fault codes `faultInteraction` can provoke from the mock with a request alone. */
+/**
+ * The IPS fault codes `faultInteraction` can provoke from the mock with a request alone.
+ * @example const code: FaultCode = 20003
+ */
 export type FaultCode =
   10000 | 10001 | 10002 | 20000 | 20002 | 20003 | 20006 | 20007 | 20009 | 30001 | 30002 | 30003
 
-/** Options of `faultInteraction`. */
+/**
+ * Options of `faultInteraction`.
+ * @example faultInteraction(30001, { operation: 'stopJob', reason: regex(/job/, 'Unknown job') })
+ */
 export interface FaultOptions extends InteractionOptions {
   /** The operation called (default `submitJob`). */
   operation?: ServedOperation

@@ -9,10 +9,16 @@ import {
 } from './matchers.js'
 import type { TemplateNode } from './template.js'
 
-/** A value for a pact body: plain values, matchers, nested objects and arrays of them. */
+/**
+ * A value for a pact body: plain values, matchers, nested objects and arrays of them.
+ * @example const items: PactValue = [{ name: 'nightly', state: like('Running') }]
+ */
 export type PactValue = PlainValue | ValueMatcher | PactObject | PactValue[] | undefined
 
-/** The children of an IPS element, by local name (schema order is restored when written). */
+/**
+ * The children of an IPS element, by local name (schema order is restored when written).
+ * @example const returns: PactObject = { jobArray: { items: [{ state: 'Running' }] } }
+ */
 export interface PactObject {
   [element: string]: PactValue
 }
