@@ -1,4 +1,5 @@
-import { elements, namespaces } from '../schema/table.js'
+import { namespaces } from '../schema/table.js'
+import { newestSchema, schemaFor, versionLabel } from '../schema/versions.js'
 import { SOAP11, SOAP12, type SoapVersion } from '../soap/namespaces.js'
 import { like, type PlainValue, type ValueMatcher } from './matchers.js'
 import type { TemplateNode } from './template.js'
@@ -82,13 +83,19 @@ export function envelopeNode(
   return { ns, name: 'Envelope', prefix, children }
 }
 
-/** The documented `authHeader` (unversioned namespace, whatever the request's version). */
-export function authHeaderNode(login: Login, place: Place): TemplateNode {
+/**
+ * The documented `authHeader` (unversioned namespace, whatever the request's version), with the
+ * fields of the request version's AuthHeader.
+ */
+export function authHeaderNode(login: Login, ns: string, subject: string): TemplateNode {
   const values: PactObject = {}
   for (const [key, value] of Object.entries(login) as [string, PlainValue | undefined][]) {
     if (value !== undefined) values[key] = value
   }
-  const type = elements.get('authHeader')?.name ?? 'AuthHeader'
+  const versioned = schemaFor(ns)
+  const schema = versioned.elements.has('authHeader') ? versioned : newestSchema
+  const type = schema.elements.get('authHeader')?.name ?? 'AuthHeader'
+  const place: Place = { subject, path: 'authHeader', schema }
   return {
     ns: namespaces.base,
     name: 'authHeader',
@@ -106,8 +113,13 @@ export function ipsElement(
   mode: Mode,
   subject: string,
 ): TemplateNode {
-  const type = elements.get(name)
-  if (!type) throw new Error(`[ips-mock] Failed to build the ${subject}: IPS has no ${name}.`)
-  const place = { subject, path: name }
+  const schema = schemaFor(ns)
+  const type = schema.elements.get(name)
+  if (!type) {
+    throw new Error(
+      `[ips-mock] Failed to build the ${subject}: the ${versionLabel(ns)} API has no ${name}.`,
+    )
+  }
+  const place: Place = { subject, path: name, schema }
   return { ns, name, prefix, children: childrenOf(type.name, value, ns, prefix, mode, place) }
 }

@@ -1,4 +1,5 @@
-import { getType, namespaces, operations } from '../schema/table.js'
+import { namespaces, operations } from '../schema/table.js'
+import { schemaFor } from '../schema/versions.js'
 import { faults, faultStrings, type FaultDefinition } from '../faults/catalog.js'
 import { SOAP11 } from '../soap/namespaces.js'
 import { adminLogin, demoLogin, envelopeNode, soapNamespace, type Login } from './envelope.js'
@@ -48,8 +49,13 @@ const loginsByRole: [role: string, login: Login][] = [
   ['IpsAdmin', adminLogin],
 ]
 
-const has = (parts: RequestParts, element: string) =>
-  getType(`${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`).index.has(element)
+/** The operation's param type in the request's API version. */
+const paramType = (parts: RequestParts) =>
+  schemaFor(parts.ns).getType(
+    `${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`,
+  )
+
+const has = (parts: RequestParts, element: string) => paramType(parts).index.has(element)
 
 const jobOperations = new Set(['stopJob', 'pauseJob', 'resumeJob', 'deleteJob', 'executeJob'])
 
@@ -113,7 +119,7 @@ const causes: Record<FaultCode, (parts: RequestParts) => RequestParts | string> 
     return 'the mock has no invalid-parameter case for it'
   },
   30002: (parts) => {
-    const type = getType(`${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`)
+    const type = paramType(parts)
     const required =
       type.elements.find(
         (def) => def.min > 0 && def.type.startsWith('xsd:') && def.name !== 'companyHandle',

@@ -204,9 +204,7 @@ export function writeRequest(parts: RequestParts, extra?: TemplateNode) {
     parts.subject,
   )
   if (extra) param.children?.push(extra)
-  const header = parts.login
-    ? authHeaderNode(parts.login, { subject: parts.subject, path: 'authHeader' })
-    : undefined
+  const header = parts.login ? authHeaderNode(parts.login, parts.ns, parts.subject) : undefined
   const written = writeTemplate(envelopeNode(parts.soap, parts.prefixes.envelope, param, header))
   return {
     method: 'POST' as const,
