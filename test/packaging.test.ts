@@ -292,3 +292,22 @@ it("starts the server with the CI recipe's own commands", async () => {
     stopGroup(group)
   }
 })
+
+it('runs the pact-consumer example against the installed package, then verifies its pact', async () => {
+  // @pact-foundation/pact is an optional peer: the example's users install it themselves.
+  const scope = join(app, 'node_modules/@pact-foundation')
+  if (!existsSync(scope)) {
+    await symlink(join(repo, 'node_modules/@pact-foundation'), scope, 'dir')
+  }
+  const example = join(app, 'pact-consumer')
+  await cp(join(repo, 'examples/pact-consumer'), example, { recursive: true })
+  const env = cleanEnv({ PACT_DIR: join(example, 'pacts'), PACT_DO_NOT_TRACK: 'true' })
+  const vitest = join(repo, 'node_modules/vitest/vitest.mjs')
+  await run(process.execPath, [vitest, 'run', '--root', '.'], example, env)
+  const bin = join(app, 'node_modules/.bin/ips-mock')
+  const { stdout } = await run(bin, ['verify', '--pact', 'pacts'], example, env)
+  expect(stdout).toContain(
+    '[ips-mock] acme-dam → scene7-ips (pacts/acme-dam-scene7-ips.json): 3 interactions verified',
+  )
+  expect(stdout).toContain('[ips-mock] Every interaction verified.')
+})

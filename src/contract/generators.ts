@@ -1,10 +1,16 @@
-/** A provider-state generator, keyed by the prefixed path the verifier's generators read. */
+/**
+ * A provider-state generator, keyed by the prefixed path the verifier's generators read.
+ * @example { path: "$['soapenv:Envelope']['soapenv:Body']['stopJobParam']['jobHandle']['#text']", expression: '${jobHandle}' }
+ */
 export interface StateGenerator {
   path: string
   expression: string
 }
 
-/** The V4 comment key under which `addInteraction` keeps an interaction's state generators. */
+/**
+ * The V4 comment key under which `addInteraction` keeps an interaction's state generators.
+ * @example pactFile.interactions[0].comments[GENERATORS_COMMENT] // { generators: [...] }
+ */
 export const GENERATORS_COMMENT = 'ips-mock'
 
 /**
@@ -25,7 +31,10 @@ interface PactInteraction {
   [key: string]: unknown
 }
 
-/** A pact file's JSON, as far as generators go. */
+/**
+ * A pact file's JSON, as far as generators go.
+ * @example const pact: PactDocument = JSON.parse(readFileSync(file, 'utf8'))
+ */
 export interface PactDocument {
   interactions?: PactInteraction[]
   [key: string]: unknown

@@ -2,7 +2,10 @@ import type { PactV4, V3MockServer } from '@pact-foundation/pact'
 import type { IpsInteraction } from './interaction.js'
 import { stateGeneratorsComment } from '../contract/generators.js'
 
-/** An interaction added to a pact, ready to run the consumer's code against Pact's mock server. */
+/**
+ * An interaction added to a pact, ready to run the consumer's code against Pact's mock server.
+ * @example await ready.executeTest(async (server) => client(server.url).submit())
+ */
 export interface ReadyInteraction {
   executeTest<T>(test: (server: V3MockServer) => Promise<T>): Promise<T | undefined>
 }

@@ -1,13 +1,20 @@
-import { elements, namespaces } from '../schema/table.js'
+import { namespaces } from '../schema/table.js'
+import { newestSchema, schemaFor, versionLabel } from '../schema/versions.js'
 import { SOAP11, SOAP12, type SoapVersion } from '../soap/namespaces.js'
 import { like, type PlainValue, type ValueMatcher } from './matchers.js'
 import type { TemplateNode } from './template.js'
 import { childrenOf, type Mode, type PactObject, type Place } from './values.js'
 
-/** The IPS API version of an interaction: a dated namespace, or `unversioned` (pre-4.0). */
+/**
+ * The IPS API version of an interaction: a dated namespace, or `unversioned` (pre-4.0).
+ * @example ipsInteraction('getJobLogs', { version: '2012-02-14' })
+ */
 export type ApiVersion = string
 
-/** Prefixes a body is written with. Matching is by namespace URI, so they never decide a match. */
+/**
+ * Prefixes a body is written with. Matching is by namespace URI, so they never decide a match.
+ * @example submitJobInteraction({ jobName: 'x', job, prefixes: { envelope: 'S', ips: 'ns1' } })
+ */
 export interface Prefixes {
   /** The SOAP envelope's prefix (default `soapenv`). */
   envelope?: string
@@ -15,7 +22,10 @@ export interface Prefixes {
   ips?: string
 }
 
-/** The login a request carries in its `authHeader`; `null` sends none. */
+/**
+ * The login a request carries in its `authHeader`; `null` sends none.
+ * @example ipsInteraction('getUserInfo', { login: { user: 'user@demo-co.test', password: 'demo-user-pass' } })
+ */
 export interface Login {
   user: string | ValueMatcher
   password: string | ValueMatcher
@@ -24,7 +34,11 @@ export interface Login {
   appVersion?: string | ValueMatcher
 }
 
-/** The demo seed's IpsUser of company `c|101`, as `ips-mock verify`'s fresh mock knows it. */
+/**
+ * The demo seed's IpsUser of company `c|101`, as `ips-mock verify`'s fresh mock knows it; its
+ * appName and appVersion match any value.
+ * @example faultInteraction(10001, { login: { ...demoLogin, password: 'wrong-password' } })
+ */
 export const demoLogin: Login = {
   user: 'user@demo-co.test',
   password: 'demo-user-pass',
@@ -32,7 +46,10 @@ export const demoLogin: Login = {
   appVersion: like('1.0'),
 }
 
-/** The demo seed's IpsAdmin, the only demo role that may call getAllCompanies. */
+/**
+ * The demo seed's IpsAdmin, the only demo role that may call getAllCompanies.
+ * @example ipsInteraction('getAllCompanies', { login: adminLogin })
+ */
 export const adminLogin: Login = {
   ...demoLogin,
   user: 'admin@demo-co.test',
@@ -66,13 +83,19 @@ export function envelopeNode(
   return { ns, name: 'Envelope', prefix, children }
 }
 
-/** The documented `authHeader` (unversioned namespace, whatever the request's version). */
-export function authHeaderNode(login: Login, place: Place): TemplateNode {
+/**
+ * The documented `authHeader` (unversioned namespace, whatever the request's version), with the
+ * fields of the request version's AuthHeader.
+ */
+export function authHeaderNode(login: Login, ns: string, subject: string): TemplateNode {
   const values: PactObject = {}
   for (const [key, value] of Object.entries(login) as [string, PlainValue | undefined][]) {
     if (value !== undefined) values[key] = value
   }
-  const type = elements.get('authHeader')?.name ?? 'AuthHeader'
+  const versioned = schemaFor(ns)
+  const schema = versioned.elements.has('authHeader') ? versioned : newestSchema
+  const type = schema.elements.get('authHeader')?.name ?? 'AuthHeader'
+  const place: Place = { subject, path: 'authHeader', schema }
   return {
     ns: namespaces.base,
     name: 'authHeader',
@@ -90,8 +113,13 @@ export function ipsElement(
   mode: Mode,
   subject: string,
 ): TemplateNode {
-  const type = elements.get(name)
-  if (!type) throw new Error(`[ips-mock] Failed to build the ${subject}: IPS has no ${name}.`)
-  const place = { subject, path: name }
+  const schema = schemaFor(ns)
+  const type = schema.elements.get(name)
+  if (!type) {
+    throw new Error(
+      `[ips-mock] Failed to build the ${subject}: the ${versionLabel(ns)} API has no ${name}.`,
+    )
+  }
+  const place: Place = { subject, path: name, schema }
   return { ns, name, prefix, children: childrenOf(type.name, value, ns, prefix, mode, place) }
 }

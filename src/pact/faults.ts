@@ -1,4 +1,5 @@
-import { getType, namespaces, operations } from '../schema/table.js'
+import { namespaces, operations } from '../schema/table.js'
+import { schemaFor } from '../schema/versions.js'
 import { faults, faultStrings, type FaultDefinition } from '../faults/catalog.js'
 import { SOAP11 } from '../soap/namespaces.js'
 import { adminLogin, demoLogin, envelopeNode, soapNamespace, type Login } from './envelope.js'
@@ -14,11 +15,17 @@ import {
 import { patterns, regex, type ValueMatcher } from './matchers.js'
 import { type TemplateNode, writeTemplate } from './template.js'
 
-/** The IPS fault codes `faultInteraction` can provoke from the mock with a request alone. */
+/**
+ * The IPS fault codes `faultInteraction` can provoke from the mock with a request alone.
+ * @example const code: FaultCode = 20003
+ */
 export type FaultCode =
   10000 | 10001 | 10002 | 20000 | 20002 | 20003 | 20006 | 20007 | 20009 | 30001 | 30002 | 30003
 
-/** Options of `faultInteraction`. */
+/**
+ * Options of `faultInteraction`.
+ * @example faultInteraction(30001, { operation: 'stopJob', reason: regex(/job/, 'Unknown job') })
+ */
 export interface FaultOptions extends InteractionOptions {
   /** The operation called (default `submitJob`). */
   operation?: ServedOperation
@@ -42,8 +49,13 @@ const loginsByRole: [role: string, login: Login][] = [
   ['IpsAdmin', adminLogin],
 ]
 
-const has = (parts: RequestParts, element: string) =>
-  getType(`${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`).index.has(element)
+/** The operation's param type in the request's API version. */
+const paramType = (parts: RequestParts) =>
+  schemaFor(parts.ns).getType(
+    `${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`,
+  )
+
+const has = (parts: RequestParts, element: string) => paramType(parts).index.has(element)
 
 const jobOperations = new Set(['stopJob', 'pauseJob', 'resumeJob', 'deleteJob', 'executeJob'])
 
@@ -107,7 +119,7 @@ const causes: Record<FaultCode, (parts: RequestParts) => RequestParts | string> 
     return 'the mock has no invalid-parameter case for it'
   },
   30002: (parts) => {
-    const type = getType(`${parts.operation[0]?.toUpperCase()}${parts.operation.slice(1)}Param`)
+    const type = paramType(parts)
     const required =
       type.elements.find(
         (def) => def.min > 0 && def.type.startsWith('xsd:') && def.name !== 'companyHandle',

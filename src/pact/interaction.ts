@@ -13,7 +13,10 @@ import {
 import { type PactRule, writeTemplate } from './template.js'
 import type { PactObject } from './values.js'
 
-/** A Pact V4 HTTP interaction, built and ready for `addInteraction(pact, interaction)`. */
+/**
+ * A Pact V4 HTTP interaction, built and ready for `addInteraction(pact, interaction)`.
+ * @example const { request, response } = ipsInteraction('getUserInfo')
+ */
 export interface IpsInteraction {
   description: string
   /** Provider states (`given`), each with the parameters the state reads. */
@@ -35,7 +38,10 @@ export interface IpsInteraction {
   }
 }
 
-/** What every interaction builder takes. */
+/**
+ * What every interaction builder takes.
+ * @example ipsInteraction('getActiveJobs', { stateParams: { jobName: 'nightly' }, soap: '1.2' })
+ */
 export interface InteractionOptions {
   /** The interaction's description (unique within a pact); a default names the operation. */
   description?: string
@@ -97,7 +103,10 @@ export function ipsInteraction(
   }
 }
 
-/** Options of `submitJobInteraction`: the job's name and its one job element. */
+/**
+ * Options of `submitJobInteraction`: the job's name and its one job element.
+ * @example const options: SubmitJobOptions = { jobName: 'x', job: { optimizeImagesJob: { emailSetting: 'None' } } }
+ */
 export interface SubmitJobOptions extends InteractionOptions {
   jobName: string
   /** Exactly one job element, e.g. `{ uploadUrlsJob: { … } }`. */

@@ -19,7 +19,10 @@ export const patterns = {
 
 const brand = 'ips-mock:matcher'
 
-/** A body value matched by a rule rather than compared literally; `example` is what is written. */
+/**
+ * A body value matched by a rule rather than compared literally; `example` is what is written.
+ * @example const state: ValueMatcher = like('Running')
+ */
 export interface ValueMatcher {
   readonly [brand]: 'regex' | 'type' | 'equality' | 'providerState'
   /** The value written into the pact (and answered by Pact's mock server). */
@@ -30,13 +33,19 @@ export interface ValueMatcher {
   readonly expression?: string
 }
 
-/** A plain value as a pact body holds it. */
+/**
+ * A plain value as a pact body holds it (a Date is written in ISO 8601).
+ * @example const execTime: PlainValue = new Date('2030-01-02T09:00:00Z')
+ */
 export type PlainValue = string | number | boolean | Date
 
 const text = (value: PlainValue): string =>
   value instanceof Date ? value.toISOString() : String(value)
 
-/** True for a value made by `regex`, `like`, `exactly` or `fromProviderState`. */
+/**
+ * True for a value made by `regex`, `like`, `exactly` or `fromProviderState`.
+ * @example isValueMatcher(like('x')) // true
+ */
 export function isValueMatcher(value: unknown): value is ValueMatcher {
   return typeof value === 'object' && value !== null && brand in value
 }

@@ -20,7 +20,10 @@ interface BuilderEachLike {
 }
 type BuilderNode = BuilderElement | BuilderText | BuilderEachLike
 
-/** What `namespaceRules` gives back: plain XML, rules keyed by namespace URI, state generators. */
+/**
+ * What `namespaceRules` gives back: plain XML, rules keyed by namespace URI, state generators.
+ * @example const { xml, rules } = namespaceRules(builder)
+ */
 export interface NamespacedBody {
   /** The body as plain XML, each matcher replaced by its example. */
   xml: string

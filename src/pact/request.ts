@@ -19,7 +19,10 @@ import { fromProviderState } from './matchers.js'
 import { type TemplateNode, writeTemplate } from './template.js'
 import type { PactObject } from './values.js'
 
-/** The IPS operations ips-mock serves, and so the ones `ips-mock/pact` builds interactions for. */
+/**
+ * The IPS operations ips-mock serves, and so the ones `ips-mock/pact` builds interactions for.
+ * @example for (const operation of servedOperations) addInteraction(pact, ipsInteraction(operation))
+ */
 export const servedOperations = [
   'submitJob',
   'getActiveJobs',
@@ -39,10 +42,16 @@ export const servedOperations = [
   'getAllCompanies',
 ] as const
 
-/** An IPS operation ips-mock serves. */
+/**
+ * An IPS operation ips-mock serves.
+ * @example const operation: ServedOperation = 'getActiveJobs'
+ */
 export type ServedOperation = (typeof servedOperations)[number]
 
-/** A header value as pact-js takes it: literal, or a regex matcher with its example. */
+/**
+ * A header value as pact-js takes it: literal, or a regex matcher with its example.
+ * @example const type: PactHeader = { 'pact:matcher:type': 'regex', regex: '^text/xml', value: 'text/xml' }
+ */
 export type PactHeader = string | { 'pact:matcher:type': 'regex'; regex: string; value: string }
 
 const SERVICE_PATH = '/scene7/services/IpsApiService'
@@ -195,9 +204,7 @@ export function writeRequest(parts: RequestParts, extra?: TemplateNode) {
     parts.subject,
   )
   if (extra) param.children?.push(extra)
-  const header = parts.login
-    ? authHeaderNode(parts.login, { subject: parts.subject, path: 'authHeader' })
-    : undefined
+  const header = parts.login ? authHeaderNode(parts.login, parts.ns, parts.subject) : undefined
   const written = writeTemplate(envelopeNode(parts.soap, parts.prefixes.envelope, param, header))
   return {
     method: 'POST' as const,

@@ -15,7 +15,10 @@ export interface TemplateNode {
   children?: TemplateNode[]
 }
 
-/** A matcher as Pact's `Rules` format (pact-js `matchingRules`) takes it. */
+/**
+ * A matcher as Pact's `Rules` format (pact-js `matchingRules`) takes it.
+ * @example http.matchingRules({ body: interaction.response.rules })
+ */
 export interface PactRule {
   path: string
   rules: PactMatcher[]

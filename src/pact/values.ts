@@ -1,4 +1,5 @@
-import { type ElementDef, getType, isSimpleType } from '../schema/table.js'
+import { type ElementDef, isSimpleType } from '../schema/table.js'
+import type { VersionSchema } from '../schema/versions.js'
 import {
   isValueMatcher,
   like,
@@ -9,10 +10,16 @@ import {
 } from './matchers.js'
 import type { TemplateNode } from './template.js'
 
-/** A value for a pact body: plain values, matchers, nested objects and arrays of them. */
+/**
+ * A value for a pact body: plain values, matchers, nested objects and arrays of them.
+ * @example const items: PactValue = [{ name: 'nightly', state: like('Running') }]
+ */
 export type PactValue = PlainValue | ValueMatcher | PactObject | PactValue[] | undefined
 
-/** The children of an IPS element, by local name (schema order is restored when written). */
+/**
+ * The children of an IPS element, by local name (schema order is restored when written).
+ * @example const returns: PactObject = { jobArray: { items: [{ state: 'Running' }] } }
+ */
 export interface PactObject {
   [element: string]: PactValue
 }
@@ -89,6 +96,8 @@ export interface Place {
   subject: string
   /** The element path so far, e.g. `getActiveJobsReturn/jobArray`. */
   path: string
+  /** The API version's schema the body follows. */
+  schema: VersionSchema
 }
 
 function fail(place: Place, reason: string): never {
@@ -110,7 +119,7 @@ export function childrenOf(
   mode: Mode,
   place: Place,
 ): TemplateNode[] {
-  const type = getType(typeName)
+  const type = place.schema.getType(typeName)
   for (const key of Object.keys(value)) {
     if (!type.index.has(key)) {
       const known = type.elements.map((def) => def.name).join(', ')
@@ -132,7 +141,11 @@ export function childrenOf(
     if (items.length > def.max) {
       fail(place, `${place.path}/${def.name} occurs at most ${def.max} time(s)`)
     }
-    const here: Place = { subject: place.subject, path: `${place.path}/${def.name}` }
+    const here: Place = {
+      subject: place.subject,
+      path: `${place.path}/${def.name}`,
+      schema: place.schema,
+    }
     for (const item of items) nodes.push(nodeOf(def, item, ns, prefix, mode, here))
   }
   return nodes

@@ -109,6 +109,46 @@ describe.sequential('consumer side', () => {
     expect(jobArray.items).toMatchObject([{ name: 'nightly import', state: 'Running' }])
   })
 
+  it('answers getActiveJobs in the unversioned (pre-4.0) namespace, with that version’s schema', async () => {
+    const interaction = ipsInteraction('getActiveJobs', {
+      description: 'getActiveJobs in the unversioned namespace',
+      version: 'unversioned',
+    })
+    expect(interaction.request.body).toContain(
+      '<getActiveJobsParam xmlns="http://www.scene7.com/IpsApi/xsd">',
+    )
+    const result = await consume(interaction)
+    expect(result?.body).toHaveProperty('getActiveJobsReturn.jobArray')
+  })
+
+  it('refuses an element the API version does not have', () => {
+    expect(() =>
+      submitJobInteraction({
+        jobName: 'old',
+        job: {
+          exportJob: { assetHandleArray: { items: ['a|101|1'] }, fmt: 'zip', emailSetting: 'None' },
+        },
+        version: '2008-01-15',
+      }),
+    ).toThrow(
+      '[ips-mock] Failed to build the submitJob interaction: submitJobParam has no element "exportJob"',
+    )
+  })
+
+  it('answers getAllCompanies with the first of the companies the consumer relies on', async () => {
+    // The demo seed has two companies: the provider may answer more items than the pact holds.
+    const interaction = ipsInteraction('getAllCompanies', {
+      description: 'getAllCompanies, the first being demo-co',
+      returns: { companyArray: { items: [{ name: 'demo-co' }] } },
+    })
+    const result = await consume(interaction)
+    expect(result?.body).toMatchObject({
+      getAllCompaniesReturn: {
+        companyArray: { items: [{ name: 'demo-co', companyHandle: 'c|101' }] },
+      },
+    })
+  })
+
   for (const [code, options] of faultCases) {
     const name = `${options?.operation ?? 'submitJob'} ${JSON.stringify(options)}`
     it(`answers fault ${code} for ${name}`, async () => {
@@ -159,7 +199,7 @@ function runningJobs(description: string, state = 'Running'): IpsInteraction {
 describe.sequential('provider side', () => {
   it('wrote one interaction per call, rules keyed by namespace URI', () => {
     const written = JSON.parse(readFileSync(pactFile, 'utf8'))
-    expect(written.interactions).toHaveLength(servedOperations.length + 3 + faultCases.length)
+    expect(written.interactions).toHaveLength(servedOperations.length + 5 + faultCases.length)
     const paths = written.interactions.flatMap((interaction: any) =>
       Object.keys(interaction.response.matchingRules?.body ?? {}),
     )

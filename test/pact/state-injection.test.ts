@@ -95,6 +95,21 @@ it('fills in a value the state handed back with fromProviderState', async () => 
   )
 })
 
+it('applies no generator keyed by namespace URI, as matching rules are', async () => {
+  const file = await written(
+    'acme-uri-generator',
+    stopTheJob(fromProviderState('${jobHandle}', 'j|101|placeholder|')),
+  )
+  const pact = applyStateGenerators(JSON.parse(readFileSync(file, 'utf8')))
+  const { request } = pact.interactions[0]
+  const byUri = `$['${SOAP}:Envelope']['${SOAP}:Body']['${IPS}:stopJobParam']['${IPS}:jobHandle']['#text']`
+  request.generators.body = { [byUri]: Object.values(request.generators.body)[0] }
+  delete pact.interactions[0].comments
+  const rekeyed = file.replace(/\.json$/, '.uri.json')
+  writeFileSync(rekeyed, JSON.stringify(pact))
+  await expect(verifyPacts({ pacts: [rekeyed] })).rejects.toThrow('expected 200 but was 500')
+})
+
 /** A stopJob request as an XmlBuilder body, its jobHandle from pact-js's fromProviderState. */
 const stopJobBody = () =>
   new XmlBuilder('1.0', 'UTF-8', 'soapenv:Envelope').build((envelope) => {
