@@ -1,10 +1,15 @@
 import type { IpsMock } from '../core/create-ips-mock.js'
-import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
+import type { RawRequest, RawResponse } from '../core/raw.js'
 import { setUpProviderState, UnknownProviderStateError } from '../contract/provider-states.js'
 import { FaultRuleError, parseFaultRule } from '../injection/rule.js'
 import type { JournalQuery } from '../journal/journal.js'
 import type { SeedData } from '../store/seed.js'
+import type { Job } from '../store/models.js'
+import { progressOf } from '../core/create-ips-mock.js'
+import { AdminError, type AdminRoute, json, problem, readJson } from './http.js'
 import { openApiDocument } from './openapi.js'
+import { IpsFault } from '../soap/faults.js'
+import { scenarioRoutes } from './scenario-routes.js'
 
 /** Path prefix of the admin API, at the server root (not below the IPS web app path). */
 export const ADMIN_PATH = '/__admin'
@@ -15,46 +20,6 @@ export interface AdminAccess {
   token?: string
   /** True when the server listens on loopback only. */
   loopback: boolean
-}
-
-/** A request to the admin API: the mock, the call, the path's `{param}` values, the query. */
-interface AdminCall {
-  mock: IpsMock
-  request: RawRequest
-  params: Record<string, string>
-  query: URLSearchParams
-}
-
-type AdminRoute = (call: AdminCall) => Promise<RawResponse> | RawResponse
-
-/** A problem the caller can fix: answered with its status and message. */
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-const json = (status: number, value: unknown): RawResponse =>
-  raw(status, `${JSON.stringify(value, null, 2)}\n`, { 'content-type': 'application/json' })
-
-const problem = (status: number, message: string): RawResponse => json(status, { error: message })
-
-async function readJson(request: RawRequest): Promise<Record<string, unknown>> {
-  const text = new TextDecoder().decode(await request.bytes())
-  if (text.trim() === '') return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw new AdminError(400, `Bad JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AdminError(400, 'The body must be a JSON object.')
-  }
-  return value as Record<string, unknown>
 }
 
 /** A journal query from URL parameters: `?operation=submitJob&faultCode=30001&limit=10`. */
@@ -87,6 +52,16 @@ function journalQuery(query: URLSearchParams): JournalQuery {
   const unserved = flag('unserved')
   if (unserved !== undefined) result.unserved = unserved
   return result
+}
+
+/** Jobs with the progress of runs that have not ended: `{ done, total, percent }`. */
+function withProgress(mock: IpsMock, jobs: readonly Job[]) {
+  const progress = progressOf.get(mock)
+  return jobs.map((job) => {
+    if (!progress || job.state === 'Done' || job.state === 'Scheduled') return job
+    const { done, total, percent } = progress(job)
+    return { ...job, progress: { done, total, percent } }
+  })
 }
 
 const routes: Readonly<Record<string, AdminRoute>> = {
@@ -209,7 +184,7 @@ const routes: Readonly<Record<string, AdminRoute>> = {
     await mock.settle()
     const company = query.get('companyHandle')
     const jobs = company === null ? mock.store.jobs.all() : mock.store.jobsOf(company)
-    return json(200, jobs)
+    return json(200, withProgress(mock, jobs))
   },
 
   'POST /jobs/run-until-idle': async ({ mock }) => {
@@ -227,9 +202,16 @@ const routes: Readonly<Record<string, AdminRoute>> = {
   'POST /jobs/{handle}/release': async ({ mock, params }) => {
     const handle = params.handle ?? ''
     if (!mock.store.job(handle)) throw new AdminError(404, `No job "${handle}".`)
-    await mock.release(handle)
+    try {
+      await mock.release(handle)
+    } catch (error) {
+      if (error instanceof IpsFault) throw new AdminError(409, error.reason)
+      throw error
+    }
     return json(200, { released: handle })
   },
+
+  ...scenarioRoutes,
 }
 
 /** `METHOD /path` of every admin endpoint, e.g. `DELETE /faults/{id}`. */

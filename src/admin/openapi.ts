@@ -1,5 +1,6 @@
 /** The admin API described as OpenAPI 3.1, served at `/__admin/openapi.json`. */
 import { roles } from '../store/models.js'
+import { scenarioComponents, scenarioPaths } from './scenario-openapi.js'
 
 const jsonBody = (schema: object, description?: string) => ({
   required: true,
@@ -125,6 +126,7 @@ export const openApiDocument = {
           controlled: { type: 'boolean' },
         },
       },
+      ...scenarioComponents,
     },
   },
   paths: {
@@ -277,5 +279,6 @@ export const openApiDocument = {
         responses: { ...ok('Released.'), 404: { description: 'No such job.' }, ...problems },
       },
     },
+    ...scenarioPaths,
   },
 } as const

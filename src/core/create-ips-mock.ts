@@ -1,11 +1,12 @@
 import { Clock } from '../engine/clock.js'
 import { type Duration, toMilliseconds } from '../engine/duration.js'
-import { defaultDurations, type JobDurations, JobEngine } from '../engine/engine.js'
+import { defaultDurations, type JobDurations, JobEngine, type Progress } from '../engine/engine.js'
 import type { Email } from '../engine/notifications.js'
 import { Scenarios } from '../engine/scenarios.js'
 import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
+import type { Job } from '../store/models.js'
 import { IpsStore } from '../store/store.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
 import { CallJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from '../journal/journal.js'
@@ -251,8 +252,12 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
   }
   exchanges.set(mock, exchange)
+  progressOf.set(mock, (job) => engine.progress(job))
   return mock
 }
+
+/** A run's progress now, per mock, for the admin API's job list. Not part of the public API. */
+export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
 
 /**
  * The core's raw entry point per mock, for adapters that can skip Fetch objects (the node server).

@@ -7,6 +7,7 @@ import type { FaultElement, IpsFault } from '../soap/faults.js'
 import { parseXml, type XmlElement } from '../soap/xml.js'
 import { explain, type Unserved } from './explain.js'
 import { plainOf, redact } from './plain.js'
+import { redactXml } from './redact-xml.js'
 
 /** One call the mock received, as `mock.journal` keeps it. Passwords never appear in it. */
 export interface JournalEntry {
@@ -44,6 +45,12 @@ export interface JournalEntry {
   readonly unserved?: Unserved
   /** What fault injection did to the call. */
   readonly injected?: Injection
+  /**
+   * The request and response as XML text, passwords `[redacted]` (the request only when its
+   * Body named an operation).
+   * @example mock.journal.last()?.xml().response
+   */
+  xml(): { request?: string; response?: string }
   /** The entry with every field filled in, for `JSON.stringify`. */
   toJSON(): Record<string, unknown>
 }
@@ -121,6 +128,8 @@ export class Entry implements JournalEntry {
   #response: string | undefined
   #read: RequestFields | undefined
   #answer: Record<string, unknown> | undefined
+  readonly #requestXml: string | undefined
+  readonly #responseXml: string | undefined
 
   constructor(id: number, { trace, responseText, status, time, durationMs }: Answered) {
     this.id = id
@@ -138,6 +147,19 @@ export class Entry implements JournalEntry {
     // Only a body that named a param holds params; only a served call has a return element.
     this.#request = trace.param ? trace.body : undefined
     this.#response = trace.value === undefined ? undefined : responseText
+    this.#requestXml = this.#request
+    this.#responseXml = responseText
+  }
+
+  /**
+   * The request and response bodies as XML text, every password element's content
+   * `[redacted]`; the request only when its Body named an operation.
+   */
+  xml(): { request?: string; response?: string } {
+    const out: { request?: string; response?: string } = {}
+    if (this.#requestXml !== undefined) out.request = redactXml(this.#requestXml)
+    if (this.#responseXml !== undefined) out.response = redactXml(this.#responseXml)
+    return out
   }
 
   get time(): Date {
