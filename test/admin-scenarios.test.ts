@@ -211,3 +211,42 @@ describe('GET /__admin/journal/{id}', () => {
     expect((await admin('GET', '/journal/999')).status).toBe(404)
   })
 })
+
+describe('GET /__admin/ (the dashboard)', () => {
+  it('serves one HTML page whose only script is its own, by hash', async () => {
+    const response = await fetch(`${origin}/__admin/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await response.text()
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] as string
+    const { createHash } = await import('node:crypto')
+    const hash = createHash('sha256').update(script).digest('base64')
+    expect(response.headers.get('content-security-policy')).toContain(`script-src 'sha256-${hash}'`)
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    // It reads and changes state only through the documented endpoints.
+    for (const path of [
+      '/jobs',
+      '/journal',
+      '/outbox',
+      '/faults',
+      '/scenarios',
+      '/snapshots',
+      '/clock',
+      '/reset',
+      '/seed',
+    ]) {
+      expect(script).toMatch(new RegExp(`["'\`]${path}["'\`$?/]`))
+    }
+  })
+
+  it('loads without the token on a server that has one; the API still needs it', async () => {
+    const guarded = await startServer({ port: 0, logLevel: 'silent', adminToken: 'tok-9' })
+    try {
+      const base = new URL(guarded.url).origin
+      expect((await fetch(`${base}/__admin/`)).status).toBe(200)
+      expect((await fetch(`${base}/__admin/jobs`)).status).toBe(401)
+    } finally {
+      await guarded.close()
+    }
+  })
+})

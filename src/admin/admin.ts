@@ -1,5 +1,6 @@
 import type { IpsMock } from '../core/create-ips-mock.js'
-import type { RawRequest, RawResponse } from '../core/raw.js'
+import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
+import { dashboardPage } from './dashboard/page.js'
 import { setUpProviderState, UnknownProviderStateError } from '../contract/provider-states.js'
 import { FaultRuleError, parseFaultRule } from '../injection/rule.js'
 import type { JournalQuery } from '../journal/journal.js'
@@ -9,6 +10,7 @@ import { progressOf } from '../core/create-ips-mock.js'
 import { AdminError, type AdminRoute, json, problem, readJson } from './http.js'
 import { openApiDocument } from './openapi.js'
 import { IpsFault } from '../soap/faults.js'
+import { type MessageKey, message } from '../engine/messages.js'
 import { scenarioRoutes } from './scenario-routes.js'
 
 /** Path prefix of the admin API, at the server root (not below the IPS web app path). */
@@ -64,7 +66,13 @@ function withProgress(mock: IpsMock, jobs: readonly Job[]) {
   })
 }
 
+const dashboard = (): RawResponse => {
+  const { html, headers } = dashboardPage()
+  return raw(200, html, Object.assign({}, headers))
+}
+
 const routes: Readonly<Record<string, AdminRoute>> = {
+  'GET /': dashboard,
   'GET /openapi.json': () => json(200, openApiDocument),
 
   'POST /reset': async ({ mock }) => {
@@ -196,7 +204,15 @@ const routes: Readonly<Record<string, AdminRoute>> = {
     await mock.settle()
     const job = mock.store.job(params.handle ?? '')
     if (!job) throw new AdminError(404, `No job "${params.handle}".`)
-    return json(200, { ...job, logs: mock.store.logsOf(job.handle) })
+    // Each detail line with its text, in the job's locale, as getJobLogDetails would give it.
+    const logs = mock.store.logsOf(job.handle).map((log) => ({
+      ...log,
+      details: log.details.map((line) => ({
+        ...line,
+        message: message(log.locale, line.key as MessageKey, line.args),
+      })),
+    }))
+    return json(200, { ...job, logs })
   },
 
   'POST /jobs/{handle}/release': async ({ mock, params }) => {
@@ -249,7 +265,12 @@ export async function adminExchange(
   request: RawRequest,
   access: AdminAccess,
 ): Promise<RawResponse> {
+  const url = new URL(request.url)
+  const path = url.pathname.slice(ADMIN_PATH.length) || '/'
+  // The dashboard page holds no state: it loads without the token and then asks for it.
+  const isPage = path === '/' && (request.method === 'GET' || request.method === 'HEAD')
   if (access.token !== undefined) {
+    if (isPage) return dashboard()
     if (request.headers.get('authorization') !== `Bearer ${access.token}`) {
       const refused = problem(401, 'The admin API needs "Authorization: Bearer <admin token>".')
       refused.headers['www-authenticate'] = 'Bearer realm="ips-mock admin"'
@@ -261,8 +282,7 @@ export async function adminExchange(
       'The admin API is off: the server listens beyond loopback without --admin-token.',
     )
   }
-  const url = new URL(request.url)
-  const path = url.pathname.slice(ADMIN_PATH.length) || '/'
+  if (isPage) return dashboard()
   const found = findRoute(request.method, path)
   if (!('route' in found) || !found.route) {
     const status = found.pathMatched ? 405 : 404

@@ -48,6 +48,16 @@ const idParameter = (description: string) => ({
 })
 
 export const scenarioPaths = {
+  '/': {
+    get: {
+      summary:
+        'The dashboard: an HTML page over this API (jobs, journal, outbox, clock, faults, scenarios, snapshots, reset). It loads without the token and asks for it.',
+      responses: {
+        200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } },
+        403: body('The server listens beyond loopback and no token is set.', error),
+      },
+    },
+  },
   '/scenarios': {
     get: {
       summary: 'The scenario rules in force, in the order they apply.',
