@@ -5,10 +5,14 @@ import { fixtureCases } from './support/fixture-cases.js'
 import { DEMO_CO, envelope, NS_2014, operationParam, sendTo } from './support/requests.js'
 import { read } from './support/soap.js'
 import { validateSoapResponse } from './support/xsd.js'
+import { progress } from './support/progress.js'
 
 /** Cases per run: a few thousand per commit; `npm run fuzz` runs 100,000. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122)
+/** Long runs (`npm run fuzz`) report how far they are; the per-commit run stays quiet. */
+const REPORT =
+  process.env.FUZZ_PROGRESS !== undefined ? process.env.FUZZ_PROGRESS !== '0' : RUNS > 2000
 
 const seeds = [
   ...fixtureCases.map((fixture) => fixture.request),
@@ -85,6 +89,7 @@ it(`keeps answering with valid SOAP and a consistent store over ${RUNS} mutated 
   const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
   const handles = new Set<string>()
   let faults = 0
+  const report = REPORT ? progress('fuzz', RUNS) : undefined
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...seeds),
@@ -108,6 +113,7 @@ it(`keeps answering with valid SOAP and a consistent store over ${RUNS} mutated 
           expect(mock.store.job(handle)?.handle).toBe(handle)
         }
         mock.clock.advance('700ms')
+        report?.tick()
       },
     ),
     { numRuns: RUNS, seed: SEED },
