@@ -7,6 +7,13 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    exclude: ['**/node_modules/**', 'test/system/**', '.msw3/**', 'dist/**'],
+    // examples/jest-app is jest's, run by the packaging test in a project of its own.
+    exclude: [
+      '**/node_modules/**',
+      'test/system/**',
+      '.msw3/**',
+      'dist/**',
+      'examples/jest-app/**',
+    ],
   },
 })

@@ -33,7 +33,13 @@ await submit('winter catalog')
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--no-first-run',
+  ],
 })
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
 await page.goto(`${origin}/__admin/`)
