@@ -17,7 +17,7 @@ beforeEach(() => server.mock.reset())
 async function admin(method: string, path: string, body?: unknown) {
   const response = await fetch(`${origin}/__admin${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
@@ -154,12 +154,12 @@ describe('/__admin/scenarios', () => {
       { duration: 'soon' },
       "duration: must be milliseconds or a duration such as '500ms', '30s', '5m'",
     ],
-    [{ hold: 'yes' }, 'hold: Invalid input: expected boolean, received string'],
-    [{ match: { jobname: 'x' } }, 'match: Unrecognized key: "jobname"'],
+    [{ hold: 'yes' }, 'hold: expected a boolean, got a string'],
+    [{ match: { jobname: 'x' } }, 'match: unknown field "jobname" (did you mean "jobName"?)'],
   ])('refuses %j with a 400 naming the field, and adds nothing', async (scenario, reason) => {
     const { status, body } = await admin('POST', '/scenarios', scenario)
     expect(status).toBe(400)
-    expect(body.error).toBe(`Invalid scenario: ${reason}.`)
+    expect(body.error).toBe(`The body does not fit: ${reason}.`)
     expect((await admin('GET', '/scenarios')).body).toEqual([])
   })
 })

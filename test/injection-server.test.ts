@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { GARBAGE_BODY } from '../src/injection/gate.js'
+import { GARBAGE_BODY } from '../src/core/gate.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'

@@ -7,7 +7,7 @@ import {
   parseFaultRule,
 } from '../src/index.js'
 import { setupIpsMock } from '../src/testing.js'
-import { GARBAGE_BODY } from '../src/injection/gate.js'
+import { GARBAGE_BODY } from '../src/core/gate.js'
 import {
   BASE_NS,
   envelope,

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
-import { faults } from '../src/soap/faults.js'
+import { faults } from '../src/faults/catalog.js'
 import { demoSeed } from '../src/store/demo-seed.js'
 import { faultTable } from './support/fault-table.js'
-import { providerStates } from '../src/contract/provider-states.js'
+import { providerStates } from '../src/admin/provider-states.js'
 import { adminRoutes } from '../src/admin/admin.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')

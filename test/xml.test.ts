@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { IpsFault } from '../src/soap/faults.js'
-import { parseXml, type XmlElement } from '../src/soap/xml.js'
+import { IpsFault } from '../src/faults/catalog.js'
+import { parseXml, type XmlElement } from '../src/xml/parse.js'
 
 /** The reason of the fault parsing `source` throws. */
 function refusal(source: string): string {

@@ -1,5 +1,5 @@
 /** Pieces the benchmarks share: calling a mock's core directly, stored jobs, the heap. */
-import { exchanges } from '../../src/core/create-ips-mock.js'
+import { exchanges } from '../../src/mock/create-ips-mock.js'
 import type { RawResponse } from '../../src/core/raw.js'
 import type { IpsMock } from '../../src/index.js'
 import { type Job, JobParams } from '../../src/store/models.js'

@@ -10,7 +10,7 @@
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Collection } from '@msw/data'
-import { createIpsMock } from '../../src/core/create-ips-mock.js'
+import { createIpsMock } from '../../src/mock/create-ips-mock.js'
 import type { Job } from '../../src/store/models.js'
 import { activeJobsBody, submitBody } from './bodies.js'
 import { coreCaller, finishedJob, heapAfterCollection } from './core.js'

@@ -1,4 +1,4 @@
-import { createIpsMock } from '../../src/core/create-ips-mock.js'
+import { createIpsMock } from '../../src/mock/create-ips-mock.js'
 import { submitBody } from './bodies.js'
 import { coreCaller, heapAfterCollection } from './core.js'
 

@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw'
-import type { IpsMock } from '../core/create-ips-mock.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
 
 /** Options of `ipsHandlers`. */
 export interface IpsHandlersOptions {

@@ -1,19 +1,22 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
-import type { IpsMockSnapshot } from '../core/snapshot.js'
-import { AdminError, type AdminRoute, json, readJson } from './http.js'
-import { readScenario, snapshotBodySchema, describeIssues } from './scenario-schemas.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
+import type { IpsMockSnapshot } from '../mock/snapshot.js'
+import type { Scenario } from '../engine/scenarios.js'
+import { AdminError, type AdminCall, type Answer } from './routes.js'
+import type { scenarioEndpoints } from './scenario-endpoints.js'
 
-/** Snapshots the admin API keeps for one mock, by id. */
-interface SavedSnapshots {
-  taken: number
-  byId: Map<string, { info: SnapshotInfo; snapshot: IpsMockSnapshot }>
-}
+type ScenarioKey = keyof typeof scenarioEndpoints
 
 interface SnapshotInfo {
   id: string
   label?: string
   createdAt: string
   mockTime: string
+}
+
+/** Snapshots the admin API keeps for one mock, by id. */
+interface SavedSnapshots {
+  taken: number
+  byId: Map<string, { info: SnapshotInfo; snapshot: IpsMockSnapshot }>
 }
 
 /** The most snapshots the admin API keeps at once; each holds a copy of the whole state. */
@@ -36,41 +39,44 @@ function snapshotNamed(mock: IpsMock, id: string) {
   return found
 }
 
-/**
- * Scenarios, snapshots and one journal entry with its XML, over the admin API. Snapshots live
- * as long as the server: a reset keeps them, so a client can reset and then restore one.
- */
-export const scenarioRoutes: Readonly<Record<string, AdminRoute>> = {
-  'GET /scenarios': ({ mock }) => json(200, mock.scenarios.rules()),
+const ok = (value: unknown, status = 200): Answer => ({ status, value })
 
-  'POST /scenarios': async ({ mock, request }) => {
-    const read = readScenario(await readJson(request))
-    if ('issues' in read) throw new AdminError(400, `Invalid scenario: ${read.issues}.`)
-    return json(201, mock.scenarios.addRule(read.scenario).rule)
+/**
+ * Scenarios, snapshots and one journal entry with its XML. Snapshots live as long as the
+ * server: a reset keeps them, so a client can reset and then restore one.
+ */
+export const scenarioRoutes: {
+  [K in ScenarioKey]: (call: AdminCall<K>) => Promise<Answer> | Answer
+} = {
+  'GET /journal/{id}': ({ mock, params }) => {
+    const id = Number(params.id)
+    const entry = Number.isInteger(id) ? mock.journal.last((each) => each.id === id) : undefined
+    if (!entry) throw new AdminError(404, `No journal entry "${params.id}".`)
+    const xml = entry.xml()
+    const value: Record<string, unknown> = entry.toJSON()
+    if (xml.request !== undefined) value.requestXml = xml.request
+    if (xml.response !== undefined) value.responseXml = xml.response
+    return ok(value)
   },
+
+  'GET /scenarios': ({ mock }) => ok(mock.scenarios.rules()),
+
+  'POST /scenarios': ({ mock, body }) => ok(mock.scenarios.addRule(body as Scenario).rule, 201),
 
   'DELETE /scenarios': ({ mock }) => {
     mock.scenarios.clear()
-    return json(200, { cleared: true })
+    return ok({ cleared: true })
   },
 
   'DELETE /scenarios/{id}': ({ mock, params }) => {
     const id = params.id ?? ''
     if (!mock.scenarios.remove(id)) throw new AdminError(404, `No scenario "${id}".`)
-    return json(200, { removed: id })
+    return ok({ removed: id })
   },
 
-  'GET /snapshots': ({ mock }) =>
-    json(
-      200,
-      [...snapshotsOf(mock).byId.values()].map(({ info }) => info),
-    ),
+  'GET /snapshots': ({ mock }) => ok([...snapshotsOf(mock).byId.values()].map(({ info }) => info)),
 
-  'POST /snapshots': async ({ mock, request }) => {
-    const parsed = snapshotBodySchema.safeParse(await readJson(request))
-    if (!parsed.success) {
-      throw new AdminError(400, `Invalid snapshot request: ${describeIssues(parsed.error)}.`)
-    }
+  'POST /snapshots': async ({ mock, body }) => {
     const snapshots = snapshotsOf(mock)
     if (snapshots.byId.size >= MAX_ADMIN_SNAPSHOTS) {
       throw new AdminError(
@@ -82,31 +88,23 @@ export const scenarioRoutes: Readonly<Record<string, AdminRoute>> = {
     snapshots.taken += 1
     const info: SnapshotInfo = {
       id: `snap-${snapshots.taken}`,
-      ...(parsed.data.label !== undefined ? { label: parsed.data.label } : {}),
       createdAt: new Date().toISOString(),
       mockTime: mock.clock.now().toISOString(),
     }
+    if (body?.label !== undefined) info.label = body.label
     snapshots.byId.set(info.id, { info, snapshot })
-    return json(201, info)
+    return ok(info, 201)
   },
 
   'POST /snapshots/{id}/restore': async ({ mock, params }) => {
     const { info, snapshot } = snapshotNamed(mock, params.id ?? '')
     await mock.restore(snapshot)
-    return json(200, { restored: info.id, now: mock.clock.now().toISOString() })
+    return ok({ restored: info.id, now: mock.clock.now().toISOString() })
   },
 
   'DELETE /snapshots/{id}': ({ mock, params }) => {
     const { info } = snapshotNamed(mock, params.id ?? '')
     snapshotsOf(mock).byId.delete(info.id)
-    return json(200, { removed: info.id })
-  },
-
-  'GET /journal/{id}': ({ mock, params }) => {
-    const id = Number(params.id)
-    const entry = Number.isInteger(id) ? mock.journal.last((each) => each.id === id) : undefined
-    if (!entry) throw new AdminError(404, `No journal entry ${params.id}.`)
-    const xml = entry.xml()
-    return json(200, { ...entry.toJSON(), requestXml: xml.request, responseXml: xml.response })
+    return ok({ removed: info.id })
   },
 }

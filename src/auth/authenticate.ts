@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { User } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 import type { Credentials } from './credentials.js'

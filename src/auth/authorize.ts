@@ -1,5 +1,5 @@
 import type { OperationDef } from '../schema/table.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { Company, User } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 

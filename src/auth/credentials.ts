@@ -1,7 +1,7 @@
 import { namespaces } from '../schema/table.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
-import type { XmlElement } from '../soap/xml.js'
+import type { XmlElement } from '../xml/parse.js'
 
 /** Who the caller claims to be, and how they said it. */
 export interface Credentials {

@@ -1,5 +1,5 @@
 import { choiceOption, parseOptions, usageError } from './args.js'
-import { providerStates } from '../contract/provider-states.js'
+import { providerStates } from '../admin/provider-states.js'
 import { type Credentials, PROVIDER_NAME, verifyPacts } from '../contract/verify.js'
 import { loadSeed } from './serve.js'
 

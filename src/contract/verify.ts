@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { startServer } from '../adapters/node-server.js'
-import type { IpsMockOptions } from '../core/create-ips-mock.js'
+import type { IpsMockOptions } from '../mock/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
-import { escapeXml } from '../soap/xml.js'
-import { providerStates } from './provider-states.js'
+import { escapeXml } from '../xml/parse.js'
+import { providerStates } from '../admin/provider-states.js'
 
 /** The provider name ips-mock's own contracts use for IPS. */
 export const PROVIDER_NAME = 'scene7-ips'

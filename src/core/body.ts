@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { RawRequest } from './raw.js'
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })

@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import { plainExchange } from './plain-exchange.js'
 import {
   type ExchangeSettings,

@@ -1,9 +1,9 @@
 import type { Injection } from '../injection/injector.js'
 import type { FaultRule } from '../injection/rule.js'
 import type { IpsObject } from '../schema/read.js'
-import type { IpsFault } from '../soap/faults.js'
+import type { IpsFault } from '../faults/catalog.js'
 import type { SoapVersion } from '../soap/namespaces.js'
-import type { XmlElement } from '../soap/xml.js'
+import type { XmlElement } from '../xml/parse.js'
 
 /**
  * The check a call is going through: a fault raised in it says why the call was not served.

@@ -1,6 +1,6 @@
 // The English-only entry loads in a tenth of the time of the all-locales one.
 import { faker } from '@faker-js/faker/locale/en'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { Job, JobLogDetail } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 import type { Clock } from './clock.js'

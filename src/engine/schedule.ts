@@ -1,5 +1,5 @@
 import { Cron } from 'croner'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 
 /**
  * A parsed `execSchedule`. IPS documents only that it is a cron string in the server's zone; its

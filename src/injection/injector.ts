@@ -1,4 +1,4 @@
-import { faults } from '../soap/faults.js'
+import { faults } from '../faults/catalog.js'
 import { Random } from './random.js'
 import { type FaultRule, faultNameOf, parseFaultRule } from './rule.js'
 

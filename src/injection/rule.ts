@@ -1,5 +1,5 @@
 import { operations } from '../schema/table.js'
-import { type FaultName, faults } from '../soap/faults.js'
+import { type FaultName, faults } from '../faults/catalog.js'
 import { closest } from '../utils/internal/closest.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { Stage } from '../core/trace.js'
-import type { IpsFault } from '../soap/faults.js'
+import type { IpsFault } from '../faults/catalog.js'
 import { operations } from '../schema/table.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import { closest } from '../utils/internal/closest.js'

@@ -1,4 +1,4 @@
-import type { XmlElement } from '../soap/xml.js'
+import type { XmlElement } from '../xml/parse.js'
 
 /** What a password is replaced with in the journal. */
 export const REDACTED = '[redacted]'

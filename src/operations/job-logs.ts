@@ -1,5 +1,5 @@
 import { type MessageKey, message } from '../engine/messages.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { JobLog, JobLogDetail } from '../store/models.js'
 import type { Operation } from './context.js'
 import { companiesOf, jobLog, jobOf, readerLocale, time } from './views.js'

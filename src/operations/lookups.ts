@@ -1,4 +1,4 @@
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import type { Company, User } from '../store/models.js'
 import type { Operation, OperationContext } from './context.js'
 import { companyView } from './views.js'

@@ -1,5 +1,5 @@
 import { jobTypeNames, submitJobElements } from '../schema/table.js'
-import { fault } from '../soap/faults.js'
+import { fault } from '../faults/catalog.js'
 import { apiVersion } from '../soap/namespaces.js'
 import { type Job, JobParams } from '../store/models.js'
 import { detach } from '../utils/internal/detach.js'

@@ -1,5 +1,5 @@
-import { fault } from '../soap/faults.js'
-import type { XmlElement } from '../soap/xml.js'
+import { fault } from '../faults/catalog.js'
+import type { XmlElement } from '../xml/parse.js'
 import { closest } from '../utils/internal/closest.js'
 import { parseSimple, type SimpleValue } from './simple-types.js'
 import { type ElementDef, getType, isSimpleType, type TypeDef } from './table.js'

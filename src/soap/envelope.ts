@@ -1,6 +1,6 @@
-import { fault } from './faults.js'
+import { fault } from '../faults/catalog.js'
 import { SOAP11, SOAP12, type SoapVersion } from './namespaces.js'
-import type { XmlElement } from './xml.js'
+import type { XmlElement } from '../xml/parse.js'
 
 /** The parts of a SOAP request envelope the exchange needs. */
 export interface SoapEnvelope {

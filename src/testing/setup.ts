@@ -1,6 +1,6 @@
 import { type SetupServer, setupServer } from 'msw/node'
-import { createIpsMock, type IpsMock, type IpsMockOptions } from '../core/create-ips-mock.js'
-import type { IpsMockSnapshot } from '../core/snapshot.js'
+import { createIpsMock, type IpsMock, type IpsMockOptions } from '../mock/create-ips-mock.js'
+import type { IpsMockSnapshot } from '../mock/snapshot.js'
 import { type IpsHandlersOptions, ipsHandlers } from '../adapters/msw.js'
 
 type Hook = (fn: () => unknown) => unknown

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { StateValues } from '../../src/contract/provider-states.js'
+import type { StateValues } from '../../src/admin/provider-states.js'
 import type { OutObject } from '../../src/schema/write.js'
 import {
   DEMO_CO,
@@ -16,7 +16,7 @@ import {
 export interface ContractCase {
   /** The interaction's description; unique. */
   description: string
-  /** The provider state (`given`), one of those in src/contract/provider-states.ts. */
+  /** The provider state (`given`), one of those in src/admin/provider-states.ts. */
   state: string
   operation: string
   soap?: '1.1' | '1.2'

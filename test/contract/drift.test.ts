@@ -2,7 +2,7 @@
 // with the reference XSDs, and name only provider states the mock can set up.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { providerStates } from '../../src/contract/provider-states.js'
+import { providerStates } from '../../src/admin/provider-states.js'
 import { jobElements } from '../support/requests.js'
 import { validateIpsElement, validateSoapResponse } from '../support/xsd.js'
 import { contractCases, fixture } from './cases.js'

@@ -1,7 +1,7 @@
 // The state-change endpoint the Pact verifier calls, and the states behind it.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createIpsMock } from '../../src/index.js'
-import { providerStates, setUpProviderState } from '../../src/contract/provider-states.js'
+import { providerStates, setUpProviderState } from '../../src/admin/provider-states.js'
 import { type RunningServer, startServer } from '../../src/server.js'
 import { items } from '../support/calls.js'
 import { DEMO_CO, envelope, operationParam, sendTo } from '../support/requests.js'

@@ -1,4 +1,4 @@
-import { parseXml, type XmlElement } from '../../src/soap/xml.js'
+import { parseXml, type XmlElement } from '../../src/xml/parse.js'
 
 /** A Pact matcher in pact-js's `Rules` format. */
 export interface Matcher {

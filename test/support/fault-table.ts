@@ -1,4 +1,4 @@
-import { faults } from '../../src/soap/faults.js'
+import { faults } from '../../src/faults/catalog.js'
 
 /** The README's fault table, rendered from the fault catalog. */
 export function faultTable(): string {

@@ -1,4 +1,4 @@
-import { fault, IpsFault } from './faults.js'
+import { fault, IpsFault } from '../faults/catalog.js'
 
 /** An XML element with its namespace resolved; prefixes are gone once parsing is done. */
 export interface XmlElement {

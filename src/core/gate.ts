@@ -1,8 +1,8 @@
-import type { CallTrace } from '../core/trace.js'
-import { type ExchangeMeta, type RawResponse, raw } from '../core/raw.js'
-import { IpsFault } from '../soap/faults.js'
-import type { FaultInjector, Injection } from './injector.js'
-import { faultNameOf } from './rule.js'
+import type { CallTrace } from './trace.js'
+import { type ExchangeMeta, type RawResponse, raw } from './raw.js'
+import { IpsFault } from '../faults/catalog.js'
+import type { FaultInjector, Injection } from '../injection/injector.js'
+import { faultNameOf } from '../injection/rule.js'
 
 /** Thrown by the gate when a call is answered with something other than SOAP. */
 export class Interruption extends Error {

@@ -1,4 +1,4 @@
-import type { IpsMock } from '../core/create-ips-mock.js'
+import type { IpsMock } from '../mock/create-ips-mock.js'
 import { getType } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed } from '../store/seed.js'
