@@ -169,11 +169,16 @@ export async function serve(args: string[]): Promise<void> {
     max: 10_000_000,
     fallback: 10_000,
   })
-  const journalBodyBytes = integerOption('serve', 'journal-body-bytes', values['journal-body-bytes'], {
-    min: 0,
-    max: 1024 * 1024 * 1024,
-    fallback: 65_536,
-  })
+  const journalBodyBytes = integerOption(
+    'serve',
+    'journal-body-bytes',
+    values['journal-body-bytes'],
+    {
+      min: 0,
+      max: 1024 * 1024 * 1024,
+      fallback: 65_536,
+    },
+  )
   const journalBytes = integerOption('serve', 'journal-bytes', values['journal-bytes'], {
     min: 0,
     max: 64 * 1024 * 1024 * 1024,
