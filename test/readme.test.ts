@@ -53,6 +53,7 @@ it('quotes the examples as they are', async () => {
     'examples/msw-by-hand/ips.test.ts',
     'examples/jest-app/package.json',
     'examples/jest-app/submit-job.test.js',
+    'examples/pact-consumer/ips-client.pact.test.ts',
   ]) {
     const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')
     expect(readme, file).toContain(`\n${text.trimEnd()}\n\`\`\``)
