@@ -27,6 +27,8 @@ Options:
                          localhost and the bound address always work)
   --fault-seed <n>       seed of fault injection's generator (default 1)
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
+  --lenient-versions     accept the newest schema in every namespace (default: each
+                         namespace is validated and answered with its own API version)
   --log-level <level>    info (default) or silent
   --log-format <format>  text (default: one line per request) or json (one object per line)
   --quiet                same as --log-level silent
@@ -78,6 +80,7 @@ const serveOptions = {
   'no-fault-header': { type: 'boolean' },
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
+  'lenient-versions': { type: 'boolean' },
   quiet: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -209,6 +212,7 @@ export async function serve(args: string[]): Promise<void> {
       ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
       faultSeed,
       faultHeader: !values['no-fault-header'],
+      versionLenient: values['lenient-versions'] ?? false,
     })
   } catch (error) {
     if ((error as { syscall?: string }).syscall !== undefined) throw listenError(error, host, port)
