@@ -158,6 +158,8 @@ export function jobsPanel(kit: Kit): Panel {
           (job) => job.handle === selected,
         ),
       )
+      // A job gone since it was picked (a reset, another company) leaves the detail pane.
+      if (selected && !jobs.some((job) => job.handle === selected)) selected = undefined
       if (selected) await showDetail(selected)
       else fill(detail, h('p', { class: 'hint' }, 'Select a job to see its logs.'))
     },
@@ -229,6 +231,9 @@ export function journalPanel(kit: Kit): Panel {
           (entry) => entry.id === selected,
         ),
       )
+      if (selected !== undefined && !entries.some((entry) => entry.id === selected)) {
+        selected = undefined
+      }
       if (selected === undefined) {
         fill(detail, h('p', { class: 'hint' }, 'Select a call to see its request and response.'))
         return
