@@ -18,7 +18,11 @@ await build({
   logLevel: 'warning',
   external: ['@pact-foundation/pact'],
   outfile,
-  define: { IPS_MOCK_VERSION: JSON.stringify(version) },
+  // The version is built in, so the CommonJS bundle never reads package.json by import.meta.url.
+  define: {
+    IPS_MOCK_VERSION: JSON.stringify(version),
+    ...(format === 'cjs' ? { 'import.meta.url': 'undefined' } : {}),
+  },
   // An ES module bundle still meets CommonJS dependencies that call require().
   banner:
     format === 'esm'
