@@ -48,6 +48,13 @@ export default tseslint.config(
     },
   },
   {
+    // The jest recipe is plain JavaScript run by jest, whose globals it uses.
+    files: ['examples/jest-app/**'],
+    languageOptions: {
+      globals: { test: 'readonly', expect: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

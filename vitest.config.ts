@@ -7,12 +7,14 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    // examples/jest-app is jest's, run by the packaging test in a project of its own.
     // examples/pact-consumer writes a pact where it runs: test/pact/example.test.ts runs it.
     exclude: [
       '**/node_modules/**',
       'test/system/**',
       '.msw3/**',
       'dist/**',
+      'examples/jest-app/**',
       'examples/pact-consumer/**',
     ],
   },

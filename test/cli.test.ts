@@ -82,8 +82,9 @@ it('prints users but no passwords for a custom seed, and refuses bad options', a
   child?.kill('SIGKILL')
 
   expect(await fail('serve', '--port', 'abc')).toEqual({
-    code: 1,
-    stderr: '[ips-mock] Failed to start: --port must be a whole number, got "abc".\n',
+    code: 2,
+    stderr:
+      '[ips-mock] --port must be a whole number from 0 to 65535, got "abc". Run "ips-mock serve --help" for the options.\n',
   })
   expect(await fail('serve', '--time-zone', 'Mars/Olympus')).toEqual({
     code: 1,

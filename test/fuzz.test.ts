@@ -22,10 +22,14 @@ import { classify, type Expectation, readSeed, type SeedRequest } from './suppor
 import { DEMO_CO, envelope, logins, NS_2014, operationParam, sendTo } from './support/requests.js'
 import { read, type Answer } from './support/soap.js'
 import { validateSoapResponse } from './support/xsd.js'
+import { progress } from './support/progress.js'
 
 /** Cases per run: a few thousand per commit; `npm run fuzz` runs 100,000. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122)
+/** Long runs (`npm run fuzz`) report how far they are; the per-commit run stays quiet. */
+const REPORT =
+  process.env.FUZZ_PROGRESS !== undefined ? process.env.FUZZ_PROGRESS !== '0' : RUNS > 2000
 
 /** Requests that succeed, every time, on the demo seed. */
 const seedRequests = [
@@ -140,10 +144,19 @@ function judge(expectation: Expectation, answer: Answer, body: string): number {
   return answer.fault.code
 }
 
-/** The fuzz property over `target`: mutated seeds, judged by the oracle. Returns the tally. */
-async function fuzz(target: Target, runs: number, seed: number): Promise<Map<string, number>> {
+/**
+ * The fuzz property over `target`: mutated seeds, judged by the oracle. Returns the tally.
+ * With `reporting`, a long run prints its progress.
+ */
+async function fuzz(
+  target: Target,
+  runs: number,
+  seed: number,
+  reporting = false,
+): Promise<Map<string, number>> {
   const tally = new Map<string, number>()
   const handles = new Set<string>()
+  const report = reporting && REPORT ? progress('fuzz', runs) : undefined
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...seeds),
@@ -161,6 +174,7 @@ async function fuzz(target: Target, runs: number, seed: number): Promise<Map<str
           expect(handles.has(handle), `handle ${handle} given twice`).toBe(false)
           handles.add(handle)
         }
+        report?.tick()
       },
     ),
     { numRuns: runs, seed },
@@ -183,7 +197,7 @@ describe('the seed requests', () => {
 
 it(`answers each of ${RUNS} mutated requests as the oracle expects`, async () => {
   const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
-  const tally = await fuzz(mock, RUNS, SEED)
+  const tally = await fuzz(mock, RUNS, SEED, true)
   const total = [...tally.values()].reduce((sum, count) => sum + count, 0)
   const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b))
   console.log(

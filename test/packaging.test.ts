@@ -133,6 +133,26 @@ it('ships every file its exports map, declarations and bin point at', async () =
     await readFile(join(installed, manifest.exports['./seed.schema.json']), 'utf8'),
   )
   expect(seedSchema).toMatchObject({ title: 'ips-mock seed', required: ['companies', 'users'] })
+  for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) {
+    expect(existsSync(join(installed, file)), file).toBe(true)
+  }
+  expect(await readFile(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/)
+  expect(manifest.license).toBe('MIT')
+  expect(manifest.repository.url).toMatch(/^git\+https:\/\/.+\.git$/)
+  expect(manifest.homepage).toMatch(/^https:\/\//)
+})
+
+it('ships source maps that carry their sources', async () => {
+  const installed = join(app, 'node_modules/ips-mock')
+  const maps = (await readdir(join(installed, 'dist'), { recursive: true })).filter((file) =>
+    file.endsWith('.map'),
+  )
+  expect(maps.length).toBeGreaterThan(10)
+  for (const file of maps) {
+    const map = JSON.parse(await readFile(join(installed, 'dist', file), 'utf8'))
+    expect(map.sourcesContent?.length, file).toBe(map.sources.length)
+    for (const content of map.sourcesContent) expect(typeof content, file).toBe('string')
+  }
 })
 
 it('imports every subpath in plain Node and answers SOAP in-process and over HTTP', async () => {
@@ -258,14 +278,108 @@ it('runs the bin: --help, then serve on a free port for the node-soap example', 
   expect((await exited)[0]).toBe(0)
 })
 
-it('runs the vitest example against the installed package', async () => {
+it('serves a CommonJS project: require() of every subpath, and its TypeScript typechecks', async () => {
+  const cjs = join(tmp, 'cjs-app')
+  await mkdir(cjs)
+  await writeFile(join(cjs, 'package.json'), '{ "name": "cjs-app", "private": true }')
+  await symlink(join(app, 'node_modules'), join(cjs, 'node_modules'), 'dir')
+  const request = await fixture('uploadUrlsJob.minimal.request.xml')
+  await writeFile(
+    join(cjs, 'smoke.js'),
+    `const { createIpsMock, demoSeed } = require('ips-mock')
+const { DEFAULT_BASE_URL, ipsHandlers } = require('ips-mock/msw')
+const { startServer } = require('ips-mock/server')
+const { setupIpsMock } = require('ips-mock/testing')
+const { ipsMatchers } = require('ips-mock/vitest')
+const { version } = require('ips-mock/package.json')
+
+async function main() {
+  const init = { method: 'POST', headers: { 'content-type': 'text/xml' }, body: ${JSON.stringify(request)} }
+  const mock = createIpsMock()
+  const inProcess = await mock.handle(new Request(DEFAULT_BASE_URL.replace('*', 's7sps1apissl') + '/services/IpsApiService', init))
+  const server = await startServer({ port: 0, logLevel: 'silent' })
+  const overHttp = await fetch(server.serviceUrl, init)
+  await server.close()
+  console.log(JSON.stringify({
+    version,
+    companies: demoSeed.companies.length,
+    handlers: ipsHandlers(mock).length,
+    setupIpsMock: typeof setupIpsMock,
+    matchers: Object.keys(ipsMatchers).length,
+    inProcess: inProcess.status,
+    overHttp: [overHttp.status, await overHttp.text()],
+  }))
+}
+main()
+`,
+  )
+  const { stdout } = await run(process.execPath, ['smoke.js'], cjs)
+  const response = (await fixture('uploadUrlsJob.minimal.response.xml')).trim()
+  const { version } = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8'))
+  expect(JSON.parse(stdout)).toEqual({
+    version,
+    companies: 2,
+    handlers: 1,
+    setupIpsMock: 'function',
+    matchers: 3,
+    inProcess: 200,
+    overHttp: [200, response],
+  })
+
+  await writeFile(
+    join(cjs, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        target: 'es2022',
+        noEmit: true,
+        types: [],
+      },
+      files: ['check.ts'],
+    }),
+  )
+  await writeFile(
+    join(cjs, 'check.ts'),
+    `import { createIpsMock, type IpsMock } from 'ips-mock'
+import { type RunningServer, startServer } from 'ips-mock/server'
+
+const mock: IpsMock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
+const started: Promise<RunningServer> = startServer({ port: 0, logLevel: 'silent' })
+// @ts-expect-error: the declarations are real, not \`any\`
+const wrong: string = mock.journal.count()
+export { started, wrong }
+`,
+  )
+  const tsc = join(repo, 'node_modules/typescript/bin/tsc')
+  expect((await run(process.execPath, [tsc, '-p', '.'], cjs)).stdout).toBe('')
+})
+
+it('runs the jest recipe: Jest 30 with --experimental-vm-modules, installed into its own project', async () => {
+  const jestApp = join(tmp, 'jest-app')
+  await mkdir(jestApp)
+  const manifest = JSON.parse(await readFile(join(repo, 'examples/jest-app/package.json'), 'utf8'))
+  // The recipe's own scripts and jest settings; ips-mock from the tarball, jest from npm.
+  delete manifest.devDependencies
+  await writeFile(join(jestApp, 'package.json'), JSON.stringify(manifest))
+  await cp(join(repo, 'examples/jest-app/submit-job.test.js'), join(jestApp, 'submit-job.test.js'))
+  const [tarball] = (await readdir(tmp)).filter((name) => name.endsWith('.tgz'))
+  const install = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock']
+  await run('npm', [...install, join(tmp, tarball as string), 'jest@30.5.2'], jestApp)
+  await symlink(join(repo, 'node_modules/msw'), join(jestApp, 'node_modules/msw'), 'dir')
+  const { stdout, stderr } = await run('npm', ['test'], jestApp)
+  expect(`${stdout}${stderr}`).toMatch(/Tests:\s+1 passed, 1 total/)
+})
+
+it('runs the vitest examples (the helper and msw by hand) against the installed package', async () => {
   for (const name of ['upload-urls.ts', 'upload-urls.test.ts']) {
     await cp(join(repo, 'examples/vitest-app', name), join(app, name))
   }
+  await cp(join(repo, 'examples/msw-by-hand/ips.test.ts'), join(app, 'ips.test.ts'))
   const vitest = join(repo, 'node_modules/vitest/vitest.mjs')
   const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], app)
   const report = JSON.parse(stdout)
-  expect([report.numPassedTests, report.numFailedTests]).toEqual([3, 0])
+  expect([report.numPassedTests, report.numFailedTests]).toEqual([4, 0])
 })
 
 it("starts the server with the CI recipe's own commands", async () => {

@@ -50,6 +50,9 @@ it('quotes the examples as they are', async () => {
     'examples/vitest-app/upload-urls.test.ts',
     'examples/node-soap/submit-job.ts',
     'examples/ci/github-actions.yml',
+    'examples/msw-by-hand/ips.test.ts',
+    'examples/jest-app/package.json',
+    'examples/jest-app/submit-job.test.js',
     'examples/pact-consumer/ips-client.pact.test.ts',
   ]) {
     const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')

@@ -208,3 +208,21 @@ it('gives the same handles, logs and timings for the same seed and calls', async
   expect(a.length).toBe(5)
   expect(b).toEqual(a)
 })
+
+it('applies an nth rule to that matching run only, the earlier ones going to later rules', async () => {
+  const { rule } = mock.scenarios.addRule({
+    match: { jobType: 'optimizeImagesJob' },
+    nth: 2,
+    fatal: true,
+  })
+  mock.scenarios.add({ match: { jobNamePattern: '^w' }, warnings: 1 })
+  expect(rule).toEqual({ id: 's1', scenario: expect.any(Object), remaining: 1, seen: 0 })
+  const first = await submit('optimizeImagesJob', { jobName: 'w1' })
+  const second = await submit('optimizeImagesJob', { jobName: 'w2' })
+  await mock.runUntilIdle()
+  expect(await logOf(first)).toMatchObject({ fatalError: 'false', fileWarningCount: '1' })
+  expect((await logOf(second))?.fatalError).toBe('true')
+  expect(mock.scenarios.rules().map((each) => each.id)).toEqual(['s2'])
+  expect(mock.scenarios.remove('s2')).toBe(true)
+  expect(mock.scenarios.remove('s2')).toBe(false)
+})

@@ -117,9 +117,14 @@ it('logs one line per request, without passwords', async () => {
     ),
   })
   expect(lines).toHaveLength(2)
-  expect(lines[0]).toMatch(/^POST \/scene7\/services\/IpsApiService submitJob 200 \d+\.\dms$/)
+  const time = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z`
+  expect(lines[0]).toMatch(
+    new RegExp(String.raw`^${time} POST /scene7/services/IpsApiService submitJob 200 \d+\.\dms$`),
+  )
   expect(lines[1]).toMatch(
-    /^POST \/scene7\/services\/IpsApiService submitJob 500 fault=10001 \d+\.\dms$/,
+    new RegExp(
+      String.raw`^${time} POST /scene7/services/IpsApiService submitJob 500 fault=10001 reason="Invalid username/password" \d+\.\dms$`,
+    ),
   )
   expect(lines.join('\n')).not.toMatch(/demo-user-pass|sekrit-wrong/)
 })

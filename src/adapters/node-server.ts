@@ -14,6 +14,7 @@ import type { AdminAccess } from '../admin/access.js'
 import { type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
 import { fault } from '../faults/catalog.js'
+import { formatLogLine, type LogFormat, type RequestLog } from './log-line.js'
 
 /** How much the server says per request. */
 export type LogLevel = 'silent' | 'info'
@@ -32,6 +33,8 @@ export interface ServerOptions extends IpsMockOptions {
   logLevel?: LogLevel
   /** Where log lines go (default: stdout). */
   log?: (line: string) => void
+  /** `text` (default): one readable line per request; `json`: one JSON object per line. */
+  logFormat?: LogFormat
   /** Time a client has to send a whole request, in ms (default 30 s). */
   requestTimeoutMs?: number
   /**
@@ -137,6 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const basePath = `/${(options.basePath ?? '/scene7').replace(/^\/+|\/+$/g, '')}`
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const log = options.logLevel === 'silent' ? undefined : (options.log ?? console.log)
+  const logFormat = options.logFormat ?? 'text'
 
   const exchange = exchanges.get(mock)
   if (!exchange) throw new Error('[ips-mock] Failed to start the server: the mock has no core.')
@@ -219,12 +223,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const answer = response
       replyLater(outgoing, () => send(request, outgoing, answer, closeAfter))
       if (log) {
-        const { operation = '-', faultCode } = response.meta
-        const ms = (performance.now() - started).toFixed(1)
-        const faultNote = faultCode ? ` fault=${faultCode}` : ''
-        log(
-          `${request.method} ${path.split('?')[0]} ${operation} ${response.status}${faultNote} ${ms}ms`,
-        )
+        const { operation, faultCode, connection, trace } = response.meta
+        const entry: RequestLog = {
+          time: new Date(),
+          method: request.method ?? 'GET',
+          path: path.split('?')[0] as string,
+          durationMs: performance.now() - started,
+        }
+        if (operation !== undefined) entry.operation = operation
+        if (connection === undefined) entry.status = response.status
+        if (faultCode !== undefined) entry.faultCode = faultCode
+        const reason = trace?.fault?.reason
+        if (reason !== undefined) entry.faultReason = reason
+        log(formatLogLine(entry, logFormat))
       }
     },
   )

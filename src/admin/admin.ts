@@ -3,6 +3,7 @@ import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
 import { describeIssues } from '../utils/internal/issues.js'
 import { type AdminAccess, refusal } from './access.js'
 import { AdminError, routes } from './routes.js'
+import { dashboardPage } from './dashboard/page.js'
 import { type EndpointKey, type EndpointSpec, endpoints } from './endpoints.js'
 
 export type { AdminAccess } from './access.js'
@@ -141,7 +142,18 @@ export async function adminExchange(
   request: RawRequest,
   access: AdminAccess,
 ): Promise<RawResponse> {
-  const refused = refusal(request, access)
+  // The dashboard page holds no state: it loads without the token (and then asks for it), but
+  // under the same Host and Origin rules as the API.
+  const isPage =
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    new URL(request.url).pathname === `${ADMIN_PATH}/`
+  const pageAccess =
+    access.token === undefined ? access : { ...access, token: undefined, loopback: true }
+  const refused = refusal(request, isPage ? pageAccess : access)
+  if (!refused && isPage) {
+    const { html, headers } = dashboardPage()
+    return raw(200, html, Object.assign({}, headers))
+  }
   if (refused) {
     const answer = adminProblem(refused.status, refused.message)
     if (refused.status === 401) answer.headers['www-authenticate'] = 'Bearer realm="ips-mock admin"'

@@ -23,6 +23,7 @@ import {
   seedSchema,
   seedSummary,
 } from './schemas.js'
+import { scenarioEndpoints } from './scenario-endpoints.js'
 
 /** One admin endpoint as the handler checks it and the OpenAPI document describes it. */
 export interface EndpointSpec {
@@ -122,7 +123,7 @@ export const endpoints = {
     responses: { 200: { description: 'E-mails.', schema: z.array(emailAnswer) } },
   },
   'GET /jobs': {
-    summary: 'Jobs in the store.',
+    summary: 'Jobs in the store; a run that has not ended carries its `progress`.',
     query: z.object({ companyHandle: z.string().optional() }).strict(),
     responses: { 200: { description: 'Jobs.', schema: z.array(jobAnswer) } },
   },
@@ -149,6 +150,7 @@ export const endpoints = {
       409: { description: 'The job is not held by a scenario.', schema: errorAnswer },
     },
   },
+  ...scenarioEndpoints,
 } as const satisfies Record<string, EndpointSpec>
 
 export type EndpointKey = keyof typeof endpoints

@@ -1,4 +1,7 @@
-import type { IpsMock } from '../mock/create-ips-mock.js'
+import { type IpsMock, progressOf } from '../mock/create-ips-mock.js'
+import { type MessageKey, message } from '../engine/messages.js'
+import type { Job } from '../store/models.js'
+import { scenarioRoutes } from './scenario-routes.js'
 import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
 import { toMilliseconds } from '../engine/duration.js'
 import { FaultRuleError, type FaultRule } from '../injection/rule.js'
@@ -65,6 +68,16 @@ function clockTarget(mock: IpsMock, body: BodyOf<'POST /clock'>): number | undef
     )
   }
   return time
+}
+
+/** Jobs with the progress of runs that have not ended: `{ done, total, percent }`. */
+function withProgress(mock: IpsMock, jobs: readonly Job[]) {
+  const progress = progressOf.get(mock)
+  return jobs.map((job) => {
+    if (!progress || job.state === 'Done' || job.state === 'Scheduled') return job
+    const { done, total, percent } = progress(job)
+    return { ...job, progress: { done, total, percent } }
+  })
 }
 
 export const routes: Routes = {
@@ -154,7 +167,8 @@ export const routes: Routes = {
   'GET /jobs': async ({ mock, query }) => {
     await mock.settle()
     const company = query.companyHandle
-    return ok(company === undefined ? mock.store.jobs.all() : mock.store.jobsOf(company))
+    const jobs = company === undefined ? mock.store.jobs.all() : mock.store.jobsOf(company)
+    return ok(withProgress(mock, jobs))
   },
 
   'POST /jobs/run-until-idle': async ({ mock }) => {
@@ -166,7 +180,15 @@ export const routes: Routes = {
     await mock.settle()
     const job = mock.store.job(params.handle ?? '')
     if (!job) throw new AdminError(404, `No job "${params.handle}".`)
-    return ok({ ...job, logs: mock.store.logsOf(job.handle) })
+    // Each detail line with its text in the job's locale, as getJobLogDetails gives it.
+    const logs = mock.store.logsOf(job.handle).map((log) => ({
+      ...log,
+      details: log.details.map((line) => ({
+        ...line,
+        message: message(log.locale, line.key as MessageKey, line.args),
+      })),
+    }))
+    return ok({ ...job, logs })
   },
 
   'POST /jobs/{handle}/release': async ({ mock, params }) => {
@@ -180,4 +202,6 @@ export const routes: Routes = {
     }
     return ok({ released: handle })
   },
+
+  ...scenarioRoutes,
 }

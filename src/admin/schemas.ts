@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { MAX_DELAY_MS, outcomeKeys } from '../injection/rule.js'
-import { jobLogSchema, jobSchema, roles } from '../store/models.js'
+import { jobLogDetailSchema, jobLogSchema, jobSchema, roles } from '../store/models.js'
 import { seedCompanySchema, seedSchema, seedUserSchema } from '../store/seed-schema.js'
 
 export { seedSchema }
@@ -213,9 +213,29 @@ export const journalEntryAnswer = named(
 
 export const jobAnswer = named(
   'Job',
-  jobSchema.extend({ params: z.record(z.string(), z.unknown()) }).strict(),
+  jobSchema
+    .extend({
+      params: z.record(z.string(), z.unknown()),
+      progress: z
+        .object({ done: count, total: count, percent: count.max(100) })
+        .strict()
+        .optional()
+        .describe('How far a run that has not ended is (GET /jobs).'),
+    })
+    .strict(),
 )
-export const jobLogAnswer = named('JobLog', jobLogSchema.strict())
+export const jobLogAnswer = named(
+  'JobLog',
+  jobLogSchema
+    .extend({
+      details: z.array(
+        jobLogDetailSchema
+          .extend({ message: z.string().describe("The line's text in the job's locale.") })
+          .strict(),
+      ),
+    })
+    .strict(),
+)
 export const jobWithLogsAnswer = jobAnswer.extend({ logs: z.array(jobLogAnswer) }).strict()
 
 export const emailAnswer = named(

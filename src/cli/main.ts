@@ -1,12 +1,18 @@
 #!/usr/bin/env node
+import { CliError, unknownCommand } from './args.js'
 import { serve, serveUsage } from './serve.js'
 import { verify, verifyUsage } from './verify.js'
+import { version } from './version.js'
 
 const usage = `Usage: ips-mock <command> [options]
 
 Commands:
   serve    start the IPS mock server (default)
   verify   verify Pact contracts against a fresh mock (or another IPS endpoint)
+
+Options:
+  -v, --version   print the version
+  -h, --help      show this help
 
 ${serveUsage}
 ${verifyUsage}`
@@ -19,16 +25,19 @@ async function main(): Promise<void> {
     process.stdout.write(usage)
     return
   }
-  const run = command.startsWith('-') ? serve : commands[command]
-  if (!run) {
-    process.stderr.write(`[ips-mock] Unknown command "${command}".\n\n${usage}`)
-    process.exitCode = 2
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${version()}\n`)
     return
   }
+  const run = command.startsWith('-') ? serve : commands[command]
+  if (!run) throw unknownCommand(command, [...Object.keys(commands), 'help', 'version'])
   await run(command.startsWith('-') ? [command, ...rest] : rest)
 }
 
+/** Every error ends the CLI with one line and no stack: exit 2 for usage, 1 for the rest. */
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+  const message = error instanceof Error ? error.message : String(error)
+  const line = message.replace(/\s*\n\s*/g, ' ').trim()
+  process.stderr.write(`${line.startsWith('[ips-mock]') ? line : `[ips-mock] ${line}`}\n`)
+  process.exitCode = error instanceof CliError ? error.exitCode : 1
 })

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { type LogLevel, startServer } from '../adapters/node-server.js'
+import { type LogLevel, type RunningServer, startServer } from '../adapters/node-server.js'
+import { CliError, choiceOption, integerOption, parseOptions } from './args.js'
+import { version } from './version.js'
 import { namespaces } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
+import { DEFAULT_RETAIN_JOBS } from '../store/store.js'
 import { type SeedData, SeedError, validateSeed } from '../store/seed.js'
 import { issueText } from '../utils/internal/issues.js'
-import { DEFAULT_RETAIN_JOBS } from '../store/store.js'
 
 export const serveUsage = `Usage: ips-mock serve [options]
 
@@ -32,7 +33,9 @@ Options:
   --lenient-versions     accept the newest schema in every namespace (default: each
                          namespace is validated and answered with its own API version)
   --log-level <level>    info (default) or silent
+  --log-format <format>  text (default: one line per request) or json (one object per line)
   --quiet                same as --log-level silent
+  -v, --version          print the version
   -h, --help             show this help
 `
 
@@ -63,73 +66,75 @@ export async function loadSeed(file: string | undefined): Promise<SeedData> {
   }
 }
 
-function integer(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 0) {
-    throw new Error(`[ips-mock] Failed to start: --${name} must be a whole number, got "${value}".`)
-  }
-  return number
-}
+/** The options of `ips-mock serve`. */
+const serveOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'base-path': { type: 'string' },
+  'seed-file': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'time-zone': { type: 'string' },
+  'admin-token': { type: 'string' },
+  'journal-capacity': { type: 'string' },
+  'retain-jobs': { type: 'string' },
+  'journal-body-bytes': { type: 'string' },
+  'journal-bytes': { type: 'string' },
+  'admin-host': { type: 'string', multiple: true },
+  'fault-seed': { type: 'string' },
+  'no-fault-header': { type: 'boolean' },
+  'log-level': { type: 'string' },
+  'log-format': { type: 'string' },
+  'lenient-versions': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const
 
-/** `ips-mock serve`: starts the server and stops it cleanly on SIGINT/SIGTERM. */
-export async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'base-path': { type: 'string' },
-      'seed-file': { type: 'string' },
-      'max-body-bytes': { type: 'string' },
-      'time-zone': { type: 'string' },
-      'admin-token': { type: 'string' },
-      'journal-capacity': { type: 'string' },
-      'retain-jobs': { type: 'string' },
-      'journal-body-bytes': { type: 'string' },
-      'journal-bytes': { type: 'string' },
-      'admin-host': { type: 'string', multiple: true },
-      'fault-seed': { type: 'string' },
-      'no-fault-header': { type: 'boolean' },
-      'lenient-versions': { type: 'boolean' },
-      'log-level': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) {
-    process.stdout.write(serveUsage)
-    return
-  }
-  const logLevel = (values.quiet ? 'silent' : (values['log-level'] ?? 'info')) as LogLevel
-  if (logLevel !== 'info' && logLevel !== 'silent') {
-    throw new Error(
-      `[ips-mock] Failed to start: --log-level must be info or silent, got "${logLevel}".`,
+/** Why listening failed, in one line with what to do about it. */
+function listenError(error: unknown, host: string, port: number): CliError {
+  const code = (error as { code?: string }).code
+  const where = `${host}:${port}`
+  if (code === 'EADDRINUSE') {
+    return new CliError(
+      `[ips-mock] Failed to start: port ${port} on ${host} is already in use. Stop what listens there, or pass --port 0 for any free port.`,
+      1,
+      { cause: error },
     )
   }
-  const seed = await loadSeed(values['seed-file'])
-  const server = await startServer({
-    seed,
-    port: integer('port', values.port, 8080),
-    host: values.host ?? '127.0.0.1',
-    basePath: values['base-path'] ?? '/scene7',
-    maxBodyBytes: integer('max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024),
-    timeZone: values['time-zone'] ?? 'UTC',
-    logLevel,
-    ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
-    journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
-    retainJobs: integer('retain-jobs', values['retain-jobs'], DEFAULT_RETAIN_JOBS),
-    journalBodyBytes: integer('journal-body-bytes', values['journal-body-bytes'], 65_536),
-    journalBytes: integer('journal-bytes', values['journal-bytes'], 64 * 1024 * 1024),
-    ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
-    faultSeed: integer('fault-seed', values['fault-seed'], 1),
-    faultHeader: !values['no-fault-header'],
-    versionLenient: values['lenient-versions'] ?? false,
-  })
-  const lines = [
-    `ips-mock listening on ${server.url}`,
+  if (code === 'EACCES') {
+    return new CliError(
+      `[ips-mock] Failed to start: listening on ${where} is not permitted (ports below 1024 need privileges). Pass a port from 1024 on, or --port 0.`,
+      1,
+      { cause: error },
+    )
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new CliError(
+      `[ips-mock] Failed to start: --host ${host} is not an address of this machine. Pass 127.0.0.1 (loopback), 0.0.0.0 (every interface) or one of its addresses.`,
+      1,
+      { cause: error },
+    )
+  }
+  return new CliError(
+    `[ips-mock] Failed to start on ${where}: ${String((error as Error).message ?? error)}.`,
+    1,
+    {
+      cause: error,
+    },
+  )
+}
+
+/** The lines printed once the server listens. */
+function banner(server: RunningServer, seed: SeedData, adminOn: boolean): string[] {
+  const origin = new URL(server.url).origin
+  return [
+    `ips-mock ${version()} listening on ${server.url}`,
     `  SOAP service: ${server.serviceUrl}`,
     `  WSDL:         ${server.url}/webservice/IpsApi-${namespaces.documentedVersions.at(-1)}.wsdl (and IpsApi-<version>.wsdl, IpsApi.wsdl, ${server.serviceUrl}?wsdl)`,
+    adminOn
+      ? `  Admin API:    ${origin}/__admin/openapi.json (OpenAPI 3.1; endpoints under ${origin}/__admin/)`
+      : '  Admin API:    off (the server listens beyond loopback; pass --admin-token to turn it on)',
+    ...(adminOn ? [`  Dashboard:    ${origin}/__admin/`] : []),
     seed === demoSeed ? '  Demo logins:' : '  Users:',
     ...seed.users.map((user) =>
       seed === demoSeed
@@ -137,7 +142,95 @@ export async function serve(args: string[]): Promise<void> {
         : `    ${user.email} (${user.role})`,
     ),
   ]
-  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/** `ips-mock serve`: starts the server and stops it cleanly on SIGINT/SIGTERM. */
+export async function serve(args: string[]): Promise<void> {
+  const values = parseOptions('serve', args, serveOptions)
+  if (values.help) {
+    process.stdout.write(serveUsage)
+    return
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`)
+    return
+  }
+  const logLevel: LogLevel = values.quiet
+    ? 'silent'
+    : choiceOption('serve', 'log-level', values['log-level'], ['info', 'silent'], 'info')
+  const logFormat = choiceOption(
+    'serve',
+    'log-format',
+    values['log-format'],
+    ['text', 'json'],
+    'text',
+  )
+  const port = integerOption('serve', 'port', values.port, { min: 0, max: 65_535, fallback: 8080 })
+  const maxBodyBytes = integerOption('serve', 'max-body-bytes', values['max-body-bytes'], {
+    min: 1,
+    max: 1024 * 1024 * 1024,
+    fallback: 10 * 1024 * 1024,
+  })
+  const journalCapacity = integerOption('serve', 'journal-capacity', values['journal-capacity'], {
+    min: 0,
+    max: 10_000_000,
+    fallback: 10_000,
+  })
+  const retainJobs = integerOption('serve', 'retain-jobs', values['retain-jobs'], {
+    min: 0,
+    max: 100_000_000,
+    fallback: DEFAULT_RETAIN_JOBS,
+  })
+  const journalBodyBytes = integerOption(
+    'serve',
+    'journal-body-bytes',
+    values['journal-body-bytes'],
+    {
+      min: 0,
+      max: 1024 * 1024 * 1024,
+      fallback: 65_536,
+    },
+  )
+  const journalBytes = integerOption('serve', 'journal-bytes', values['journal-bytes'], {
+    min: 0,
+    max: 64 * 1024 * 1024 * 1024,
+    fallback: 64 * 1024 * 1024,
+  })
+  const faultSeed = integerOption('serve', 'fault-seed', values['fault-seed'], {
+    min: 0,
+    max: 4_294_967_295,
+    fallback: 1,
+  })
+  const host = values.host ?? '127.0.0.1'
+  const seed = await loadSeed(values['seed-file'])
+  let server: RunningServer
+  try {
+    server = await startServer({
+      seed,
+      port,
+      host,
+      basePath: values['base-path'] ?? '/scene7',
+      maxBodyBytes,
+      timeZone: values['time-zone'] ?? 'UTC',
+      logLevel,
+      logFormat,
+      ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+      journalCapacity,
+      retainJobs,
+      journalBodyBytes,
+      journalBytes,
+      ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
+      faultSeed,
+      faultHeader: !values['no-fault-header'],
+      versionLenient: values['lenient-versions'] ?? false,
+    })
+  } catch (error) {
+    if ((error as { syscall?: string }).syscall !== undefined) throw listenError(error, host, port)
+    throw error
+  }
+  const loopback = /^(127\.|\[::1\]|\[::ffff:127\.)/.test(new URL(server.url).hostname)
+  const adminOn = loopback || Boolean(values['admin-token'])
+  process.stdout.write(`${banner(server, seed, adminOn).join('\n')}\n`)
   const stop = () => {
     server.close().then(
       () => process.exit(0),

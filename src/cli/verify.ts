@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { choiceOption, parseOptions, usageError } from './args.js'
 import { providerStates } from '../admin/provider-states.js'
 import { type Credentials, PROVIDER_NAME, summarise, verifyPacts } from '../contract/verify.js'
 import { loadSeed } from './serve.js'
@@ -47,17 +47,14 @@ const logLevels = ['trace', 'debug', 'info', 'warn', 'error'] as const
 
 /** `ips-mock verify`: verifies pacts against a fresh mock or another IPS endpoint. */
 export async function verify(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      pact: { type: 'string', multiple: true },
-      provider: { type: 'string' },
-      'seed-file': { type: 'string' },
-      'provider-base-url': { type: 'string' },
-      'list-states': { type: 'boolean' },
-      'log-level': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const values = parseOptions('verify', args, {
+    pact: { type: 'string', multiple: true },
+    provider: { type: 'string' },
+    'seed-file': { type: 'string' },
+    'provider-base-url': { type: 'string' },
+    'list-states': { type: 'boolean' },
+    'log-level': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   })
   if (values.help) {
     process.stdout.write(verifyUsage)
@@ -68,14 +65,9 @@ export async function verify(args: string[]): Promise<void> {
     return
   }
   if (!values.pact?.length) {
-    throw new Error(`[ips-mock] Failed to verify: pass at least one --pact.\n\n${verifyUsage}`)
+    throw usageError('verify', 'Pass at least one --pact <file|dir|url>.')
   }
-  const logLevel = values['log-level'] ?? 'error'
-  if (!(logLevels as readonly string[]).includes(logLevel)) {
-    throw new Error(
-      `[ips-mock] Failed to verify: --log-level must be one of ${logLevels.join(', ')}.`,
-    )
-  }
+  const logLevel = choiceOption('verify', 'log-level', values['log-level'], logLevels, 'error')
   const baseUrl = values['provider-base-url']
   const credentials = baseUrl ? credentialsFromEnv(process.env) : undefined
   try {
@@ -85,7 +77,7 @@ export async function verify(args: string[]): Promise<void> {
       ...(baseUrl ? { providerBaseUrl: baseUrl } : {}),
       ...(credentials ? { credentials } : {}),
       mock: { seed: await loadSeed(values['seed-file']) },
-      logLevel: logLevel as (typeof logLevels)[number],
+      logLevel,
       onResult: (result) => process.stdout.write(`[ips-mock] ${summarise(result)}\n`),
       onWarning: (message) => process.stderr.write(`${message}\n`),
     })

@@ -26,6 +26,8 @@ export interface Outcome {
 export interface Match {
   /** The submitted job name, exactly or by pattern. */
   jobName?: string | RegExp
+  /** The submitted job name matches this regular expression (the JSON form of a RegExp). */
+  jobNamePattern?: string
   /** The job element (`uploadUrlsJob`) or the ActiveJob type (`UrlUpload`). */
   jobType?: string
   /** The company handle. */
@@ -36,13 +38,28 @@ export interface Match {
 export interface Scenario extends Outcome {
   /** Runs to apply to (default: every run). */
   match?: Match
-  /** How many runs it applies to before it is used up (default: unlimited). */
+  /** How many runs it applies to before it is used up (default: unlimited; 1 with `nth`). */
   times?: number
+  /** Skips the first `nth - 1` matching runs (they go to later rules), then applies. */
+  nth?: number
+}
+
+/** A rule in force, as `mock.scenarios.rules()` and the admin API list it. */
+export interface ScenarioRule {
+  /** `s1`, `s2`, … in the order rules were added. */
+  id: string
+  scenario: Scenario
+  /** Runs it still applies to (`null`: unlimited). */
+  remaining: number | null
+  /** Matching runs it has seen so far. */
+  seen: number
 }
 
 interface Rule {
+  id: string
   scenario: Scenario
   remaining: number
+  seen: number
 }
 
 /** The scenario rules in force, for snapshots. */
@@ -63,6 +80,9 @@ function matches(match: Match | undefined, run: RunFacts): boolean {
     const ok = typeof jobName === 'string' ? jobName === run.jobName : jobName.test(run.jobName)
     if (!ok) return false
   }
+  if (match.jobNamePattern !== undefined && !new RegExp(match.jobNamePattern).test(run.jobName)) {
+    return false
+  }
   if (jobType !== undefined && jobType !== run.jobElement && jobType !== run.type) return false
   return companyHandle === undefined || companyHandle === run.companyHandle
 }
@@ -76,14 +96,40 @@ function matches(match: Match | undefined, run: RunFacts): boolean {
  */
 export class Scenarios {
   #rules: Rule[] = []
+  #added = 0
 
   /** Adds a rule; returns a function that removes it. */
   add(scenario: Scenario): () => void {
-    const rule: Rule = { scenario, remaining: scenario.times ?? Number.POSITIVE_INFINITY }
+    return this.#add(scenario).remove
+  }
+
+  /** Adds a rule; returns it as `rules()` lists it, and a function that removes it. */
+  addRule(scenario: Scenario): { rule: ScenarioRule; remove: () => void } {
+    const { rule, remove } = this.#add(scenario)
+    return { rule: view(rule), remove }
+  }
+
+  #add(scenario: Scenario): { rule: Rule; remove: () => void } {
+    const times = scenario.times ?? (scenario.nth !== undefined ? 1 : Number.POSITIVE_INFINITY)
+    this.#added += 1
+    const rule: Rule = { id: `s${this.#added}`, scenario, remaining: times, seen: 0 }
     this.#rules.push(rule)
-    return () => {
+    const remove = () => {
       this.#rules = this.#rules.filter((other) => other !== rule)
     }
+    return { rule, remove }
+  }
+
+  /** Removes the rule with this id; false when there is none. */
+  remove(id: string): boolean {
+    const before = this.#rules.length
+    this.#rules = this.#rules.filter((rule) => rule.id !== id)
+    return this.#rules.length < before
+  }
+
+  /** The rules in force with their ids and remaining uses, in the order they apply. */
+  rules(): ScenarioRule[] {
+    return this.#rules.map(view)
   }
 
   /** Applies an outcome to the next run only. */
@@ -94,6 +140,7 @@ export class Scenarios {
   /** Removes every rule. */
   clear(): void {
     this.#rules = []
+    this.#added = 0
   }
 
   /** The rules still in force. */
@@ -108,14 +155,24 @@ export class Scenarios {
 
   restore(state: ScenariosState): void {
     this.#rules = state.map((rule) => ({ ...rule }))
+    this.#added = this.#rules.reduce((most, rule) => Math.max(most, Number(rule.id.slice(1))), 0)
   }
 
   /** Finds the outcome for a run and uses the rule once. */
   take(run: RunFacts): Outcome | undefined {
-    const rule = this.#rules.find((candidate) => matches(candidate.scenario.match, run))
-    if (!rule) return undefined
-    rule.remaining -= 1
-    if (rule.remaining <= 0) this.#rules = this.#rules.filter((other) => other !== rule)
-    return rule.scenario
+    for (const rule of this.#rules) {
+      if (!matches(rule.scenario.match, run)) continue
+      rule.seen += 1
+      if (rule.scenario.nth !== undefined && rule.seen < rule.scenario.nth) continue
+      rule.remaining -= 1
+      if (rule.remaining <= 0) this.#rules = this.#rules.filter((other) => other !== rule)
+      return rule.scenario
+    }
+    return undefined
   }
+}
+
+function view(rule: Rule): ScenarioRule {
+  const remaining = Number.isFinite(rule.remaining) ? rule.remaining : null
+  return { id: rule.id, scenario: rule.scenario, remaining, seen: rule.seen }
 }

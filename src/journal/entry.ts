@@ -8,6 +8,7 @@ import { parseXml, type XmlElement } from '../xml/parse.js'
 import { explain, type Unserved } from './explain.js'
 import { type BodyFacts, ENTRY_OVERHEAD, type KeptBody, keep, own } from './kept-body.js'
 import { plainOf, redact } from './plain.js'
+import { redactXml } from './redact-xml.js'
 
 export type { BodyFacts } from './kept-body.js'
 
@@ -55,6 +56,12 @@ export interface JournalEntry {
   readonly requestBody?: BodyFacts
   /** The response body's size, and whether the journal kept only a prefix of it. */
   readonly responseBody?: BodyFacts
+  /**
+   * The request and response as the journal kept them (up to `journalBodyBytes` each), as XML
+   * text with every password `[redacted]`; the request only when its Body named an operation.
+   * @example mock.journal.last()?.xml().response
+   */
+  xml(): { request?: string; response?: string }
   /** The entry with every field filled in, for `JSON.stringify`. */
   toJSON(): Record<string, unknown>
 }
@@ -172,6 +179,13 @@ export class Entry implements JournalEntry {
   /** About how many bytes the entry holds, for the journal's byte budget. */
   get retainedBytes(): number {
     return this.#retained
+  }
+
+  xml(): { request?: string; response?: string } {
+    const out: { request?: string; response?: string } = {}
+    if (this.#request !== undefined) out.request = redactXml(this.#request.text)
+    if (this.#response !== undefined) out.response = redactXml(this.#response.text)
+    return out
   }
 
   get requestBody(): BodyFacts | undefined {

@@ -1,11 +1,12 @@
 import { Clock } from '../engine/clock.js'
 import { type Duration, toMilliseconds } from '../engine/duration.js'
-import { defaultDurations, type JobDurations, JobEngine } from '../engine/engine.js'
+import { defaultDurations, type JobDurations, JobEngine, type Progress } from '../engine/engine.js'
 import type { Email } from '../engine/notifications.js'
 import { Scenarios } from '../engine/scenarios.js'
 import { isTimeZone } from '../engine/time-zone.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
+import type { Job } from '../store/models.js'
 import { DEFAULT_RETAIN_JOBS, IpsStore } from '../store/store.js'
 import { type IpsStoreView, storeView } from '../store/view.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
@@ -300,8 +301,12 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   }
   exchanges.set(mock, exchange)
   stores.set(mock, store)
+  progressOf.set(mock, (job) => engine.progress(job))
   return mock
 }
+
+/** A run's progress now, per mock, for the admin API's job list. Not part of the public API. */
+export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
 
 /**
  * The full store behind a mock's read-only `store` view, for the mock's own modules (provider

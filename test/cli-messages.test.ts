@@ -1,0 +1,206 @@
+// What the CLI says when it is used wrongly or cannot start: one line, no stack, exit 2 for a
+// wrong command line and 1 for a failure while running; and what it logs per request.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { readFile } from 'node:fs/promises'
+import { afterEach, expect, it, vi } from 'vitest'
+import { submitJobRequest } from './support/requests.js'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+const cwd = new URL('..', import.meta.url)
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL')
+})
+
+/** Runs the CLI from source to its exit. */
+async function cli(
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd })
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const [code] = await once(child, 'exit')
+  return { code, stdout, stderr }
+}
+
+/** Starts `serve` and resolves with its child, its output so far and its origin. */
+async function serve(...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
+    cwd,
+  })
+  children.push(child)
+  const lines: string[] = []
+  let buffered = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString()
+    const parts = buffered.split('\n')
+    buffered = parts.pop() ?? ''
+    lines.push(...parts)
+  })
+  while (!lines.some((line) => line.startsWith('  Demo logins:'))) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  const origin = /listening on (http:\/\/[^/]+)\//.exec(lines.join('\n'))?.[1] as string
+  return { child, lines, origin }
+}
+
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
+
+it.each([
+  [['--version'], version],
+  [['-v'], version],
+  [['serve', '--version'], version],
+])('prints the version for %j', async (args, printed) => {
+  expect(await cli(...args)).toEqual({ code: 0, stdout: `${printed}\n`, stderr: '' })
+})
+
+it.each([
+  [
+    ['serve', '--prot', '8080'],
+    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+  ],
+  [
+    ['--prot', '8080'],
+    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+  ],
+  [
+    ['serve', '--seed=x.json'],
+    "Unknown option '--seed'. Did you mean '--seed-file'? Run \"ips-mock serve --help\" for the options.",
+  ],
+  [
+    ['serve', '--frobnicate'],
+    'Unknown option \'--frobnicate\'. Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serv'],
+    "Unknown command 'serv'. Did you mean 'serve'? Run \"ips-mock --help\" for the commands.",
+  ],
+  [
+    ['verfy'],
+    "Unknown command 'verfy'. Did you mean 'verify'? Run \"ips-mock --help\" for the commands.",
+  ],
+  [
+    ['serve', '--port', '99999'],
+    '--port must be a whole number from 0 to 65535, got "99999". Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--port', '-1'],
+    '--port must be a whole number from 0 to 65535, got "-1". Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--max-body-bytes', '0'],
+    '--max-body-bytes must be a whole number from 1 to 1073741824, got "0". Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--fault-seed', '1.5'],
+    '--fault-seed must be a whole number from 0 to 4294967295, got "1.5". Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--log-format', 'jsn'],
+    '--log-format must be one of text, json, got "jsn". Did you mean \'json\'? Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--log-level', 'debug'],
+    '--log-level must be one of info, silent, got "debug". Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', '--port'],
+    'Option \'--port\' needs a value. Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['serve', 'extra'],
+    'Unexpected argument \'extra\'. Run "ips-mock serve --help" for the options.',
+  ],
+  [
+    ['verify'],
+    'Pass at least one --pact <file|dir|url>. Run "ips-mock verify --help" for the options.',
+  ],
+  [
+    ['verify', '--pakt', 'x'],
+    "Unknown option '--pakt'. Did you mean '--pact'? Run \"ips-mock verify --help\" for the options.",
+  ],
+])('refuses %j with one line and exit 2', async (args, message) => {
+  expect(await cli(...args)).toEqual({ code: 2, stdout: '', stderr: `[ips-mock] ${message}\n` })
+})
+
+it('says a busy port is busy and suggests --port 0 (exit 1)', async () => {
+  const busy: Server = createServer()
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+  const { port } = busy.address() as AddressInfo
+  try {
+    expect(await cli('serve', '--port', String(port))).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `[ips-mock] Failed to start: port ${port} on 127.0.0.1 is already in use. Stop what listens there, or pass --port 0 for any free port.\n`,
+    })
+  } finally {
+    busy.close()
+  }
+})
+
+it('fails a missing seed file in one line (exit 1)', async () => {
+  const { code, stderr } = await cli('serve', '--port', '0', '--seed-file', 'no/such/seed.json')
+  expect(code).toBe(1)
+  expect(stderr).toMatch(
+    /^\[ips-mock\] Failed to read the seed file "no\/such\/seed\.json": [^\n]+\n$/,
+  )
+  expect(stderr).not.toMatch(/\n\s+at /)
+})
+
+it('lists the admin API and the dashboard in its banner', async () => {
+  const { lines, origin } = await serve('--port', '0', '--quiet')
+  expect(lines).toContain(
+    `  Admin API:    ${origin}/__admin/openapi.json (OpenAPI 3.1; endpoints under ${origin}/__admin/)`,
+  )
+  expect(lines).toContain(`  Dashboard:    ${origin}/__admin/`)
+  expect(lines[0]).toBe(`ips-mock ${version} listening on ${origin}/scene7`)
+})
+
+it('logs each request with an ISO timestamp and the fault reason, as text or as JSON', async () => {
+  const body = submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'logged' })
+  const post = (origin: string) =>
+    fetch(`${origin}/scene7/services/IpsApiService`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/xml',
+        'x-ips-mock-fault': 'fault=30000, reason="IPS is busy"',
+      },
+      body,
+    })
+  const waitFor = async (lines: string[], count: number) => {
+    while (lines.length < count) await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+
+  const text = await serve('--port', '0')
+  const before = text.lines.length
+  await post(text.origin)
+  await waitFor(text.lines, before + 1)
+  expect(text.lines[before]).toMatch(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST \/scene7\/services\/IpsApiService submitJob 500 fault=30000 reason="IPS is busy" \d+\.\dms$/,
+  )
+
+  const json = await serve('--port', '0', '--log-format', 'json')
+  const start = json.lines.length
+  await post(json.origin)
+  await waitFor(json.lines, start + 1)
+  const line = JSON.parse(json.lines[start] as string)
+  expect(line).toEqual({
+    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    method: 'POST',
+    path: '/scene7/services/IpsApiService',
+    operation: 'submitJob',
+    status: 500,
+    faultCode: 30000,
+    faultReason: 'IPS is busy',
+    durationMs: expect.any(Number),
+  })
+  expect(JSON.stringify(line)).not.toContain('demo-user-pass')
+})
