@@ -58,8 +58,14 @@ interface Run {
   output: string
 }
 
-const spawnCli = (argv: string[], cwd = root, env: Record<string, string> = {}) =>
-  spawn(
+/** Every CLI process a check started; those still running when the file ends are killed. */
+const children = new Set<ReturnType<typeof spawn>>()
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL')
+})
+
+const spawnCli = (argv: string[], cwd = root, env: Record<string, string> = {}) => {
+  const child = spawn(
     process.execPath,
     [
       '--import',
@@ -72,6 +78,10 @@ const spawnCli = (argv: string[], cwd = root, env: Record<string, string> = {}) 
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true', ...env },
     },
   )
+  children.add(child)
+  child.on('close', () => children.delete(child))
+  return child
+}
 
 /** Runs the CLI from source to its exit. */
 function cli(
