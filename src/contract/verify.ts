@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { startServer } from '../adapters/node-server.js'
 import type { IpsMockOptions } from '../mock/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 import { providerStates } from '../admin/provider-states.js'
 
 /** The provider name ips-mock's own contracts use for IPS. */
