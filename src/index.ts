@@ -15,9 +15,11 @@ export type { IpsMockSnapshot } from './mock/snapshot.js'
 export { FAULT_HEADER, parseFaultHeader } from './injection/header.js'
 export type { FaultInjection, InjectedFault, Injection } from './injection/injector.js'
 export { type FaultRule, FaultRuleError, parseFaultRule } from './injection/rule.js'
-export type { JournalEntry } from './journal/entry.js'
+export type { BodyFacts, JournalEntry } from './journal/entry.js'
 export type { Unserved, UnservedKind } from './journal/explain.js'
 export {
+  DEFAULT_JOURNAL_BODY_BYTES,
+  DEFAULT_JOURNAL_BYTES,
   DEFAULT_JOURNAL_CAPACITY,
   type Journal,
   type JournalFilter,
@@ -26,5 +28,12 @@ export {
 export { demoSeed } from './store/demo-seed.js'
 export { defaultXmlLimits, type XmlLimits } from './xml/parse.js'
 export type { Company, Job, JobLog, JobState, Membership, Role, User } from './store/models.js'
-export type { SeedCompany, SeedData, SeedUser } from './store/seed.js'
+export {
+  type SeedCompany,
+  type SeedData,
+  SeedError,
+  type SeedUser,
+  validateSeed,
+} from './store/seed.js'
+export { seedSchema } from './store/seed-schema.js'
 export type { IpsStore } from './store/store.js'

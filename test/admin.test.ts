@@ -18,7 +18,8 @@ beforeEach(() => server.mock.reset())
 async function admin(method: string, path: string, body?: unknown) {
   const response = await fetch(`${origin}/__admin${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The admin API acts on state-changing calls only when they say they are JSON.
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()

@@ -115,7 +115,11 @@ it('ships every file its exports map, declarations and bin point at', async () =
   const installed = join(app, 'node_modules/ips-mock')
   const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'))
   const subpaths = ['.', './msw', './server', './testing', './vitest']
-  expect(Object.keys(manifest.exports)).toEqual([...subpaths, './package.json'])
+  expect(Object.keys(manifest.exports)).toEqual([
+    ...subpaths,
+    './seed.schema.json',
+    './package.json',
+  ])
   for (const subpath of subpaths) {
     const { types, default: code } = manifest.exports[subpath]
     expect(types, subpath).toMatch(/\.d\.ts$/)
@@ -125,6 +129,10 @@ it('ships every file its exports map, declarations and bin point at', async () =
   const bin = await readFile(join(installed, manifest.bin['ips-mock']), 'utf8')
   expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true)
   expect(existsSync(join(installed, 'fixtures/xsd/ips.xsd'))).toBe(true)
+  const seedSchema = JSON.parse(
+    await readFile(join(installed, manifest.exports['./seed.schema.json']), 'utf8'),
+  )
+  expect(seedSchema).toMatchObject({ title: 'ips-mock seed', required: ['companies', 'users'] })
 })
 
 it('imports every subpath in plain Node and answers SOAP in-process and over HTTP', async () => {

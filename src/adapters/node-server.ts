@@ -8,8 +8,10 @@ import {
   type IpsMock,
   type IpsMockOptions,
 } from '../mock/create-ips-mock.js'
-import { ADMIN_PATH, adminExchange } from '../admin/admin.js'
-import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
+import { rawRequest, targetOf } from './request-target.js'
+import { ADMIN_PATH, adminExchange, adminProblem } from '../admin/admin.js'
+import type { AdminAccess } from '../admin/access.js'
+import { type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
 import { fault } from '../faults/catalog.js'
 
@@ -38,6 +40,12 @@ export interface ServerOptions extends IpsMockOptions {
    */
   adminToken?: string
   /**
+   * Host names the admin API answers to besides localhost and the bound address (e.g. the name
+   * CI reaches the server by). A request whose Host names anything else is refused, so a web page
+   * cannot reach the admin API by rebinding its own name to this server's address.
+   */
+  adminHosts?: readonly string[]
+  /**
    * Writes the answers that became ready in one turn of the event loop together, after it has
    * read every request that arrived (default `true`): a busy client is then woken once for a
    * batch of answers rather than once for each. `false` writes each answer as soon as it is ready.
@@ -61,15 +69,7 @@ function acceptsGzip(request: IncomingMessage): boolean {
   return /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''))
 }
 
-/** node:http headers as the core reads them. */
-function headersOf(request: IncomingMessage): RawRequest['headers'] {
-  return {
-    get(name) {
-      const value = request.headers[name.toLowerCase()]
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
-    },
-  }
-}
+const plainText = { 'content-type': 'text/plain;charset=UTF-8' }
 
 /** Reads the body up to `limit` bytes; `undefined` means it was larger (and reading stopped). */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -89,15 +89,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
     request.on('end', () => resolve(Buffer.concat(chunks, size)))
     request.on('error', reject)
   })
-}
-
-function rawRequest(request: IncomingMessage, path: string, body: Buffer): RawRequest {
-  return {
-    method: request.method ?? 'GET',
-    url: `http://${request.headers.host ?? '127.0.0.1'}${path}`,
-    headers: headersOf(request),
-    bytes: async () => body,
-  }
 }
 
 function isLoopback(address: string): boolean {
@@ -154,7 +145,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       'content-type': 'text/plain;charset=UTF-8',
     })
 
-  const admin = { token: options.adminToken, loopback: false }
+  const admin: AdminAccess = { loopback: false, hosts: options.adminHosts ?? [] }
+  if (options.adminToken !== undefined) admin.token = options.adminToken
 
   // Answers are written together once the event loop has read every request that arrived: on a
   // busy server a client then wakes once for a batch of answers, not once for each of them.
@@ -185,36 +177,47 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { connectionsCheckingInterval: checkEvery },
     async (request, outgoing) => {
       const started = performance.now()
-      const path = request.url ?? '/'
+      const target = targetOf(request)
+      const path = typeof target === 'string' ? (request.url ?? '/') : target.path
+      const isAdmin = path === ADMIN_PATH || path.startsWith(`${ADMIN_PATH}/`)
       let response: RawResponse
       let closeAfter = false
       try {
-        const body =
-          request.method === 'GET' || request.method === 'HEAD'
-            ? Buffer.alloc(0)
-            : await readBody(request, maxBodyBytes)
-        if (body === undefined) {
+        if (typeof target === 'string') {
           closeAfter = true
-          response = soapFaultResponse(
-            versionOf(request.headers['content-type'] ?? null),
-            fault(
-              'invalidRequestXml',
-              `The request body exceeds the limit of ${maxBodyBytes} bytes`,
-            ),
-          )
-        } else if (path.startsWith(`${ADMIN_PATH}/`)) {
-          response = await adminExchange(mock, rawRequest(request, path, body), admin)
-        } else if (!path.startsWith(`${basePath}/`)) {
-          response = notHere(path)
+          response = raw(400, `ips-mock: bad request: ${target}.\n`, plainText)
         } else {
-          response = await exchange(rawRequest(request, path, body))
+          const body =
+            request.method === 'GET' || request.method === 'HEAD'
+              ? Buffer.alloc(0)
+              : await readBody(request, maxBodyBytes)
+          if (body === undefined) {
+            closeAfter = true
+            response = isAdmin
+              ? adminProblem(413, `The body exceeds the limit of ${maxBodyBytes} bytes.`)
+              : soapFaultResponse(
+                  versionOf(request.headers['content-type'] ?? null),
+                  fault(
+                    'invalidRequestXml',
+                    `The request body exceeds the limit of ${maxBodyBytes} bytes`,
+                  ),
+                )
+          } else if (isAdmin) {
+            response = await adminExchange(mock, rawRequest(request, target, body), admin)
+          } else if (!path.startsWith(`${basePath}/`)) {
+            response = notHere(path)
+          } else {
+            response = await exchange(rawRequest(request, target, body))
+          }
         }
-        const answer = response
-        replyLater(outgoing, () => send(request, outgoing, answer, closeAfter))
       } catch (error) {
-        outgoing.destroy(error instanceof Error ? error : undefined)
-        return
+        // Never a silent close: an unexpected failure still gets an answer.
+        closeAfter = true
+        const reason = error instanceof Error ? error.message : String(error)
+        response = raw(500, `ips-mock: internal error: ${reason}\n`, plainText)
       }
+      const answer = response
+      replyLater(outgoing, () => send(request, outgoing, answer, closeAfter))
       if (log) {
         const { operation = '-', faultCode } = response.meta
         const ms = (performance.now() - started).toFixed(1)
@@ -233,7 +236,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once('error', reject)
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
       server.off('error', reject)
-      admin.loopback = isLoopback((server.address() as AddressInfo).address)
+      const bound = (server.address() as AddressInfo).address
+      admin.loopback = isLoopback(bound)
+      admin.boundAddress = bound
       resolve()
     })
   })

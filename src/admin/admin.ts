@@ -1,249 +1,37 @@
 import type { IpsMock } from '../mock/create-ips-mock.js'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
-import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
-import { FaultRuleError, parseFaultRule } from '../injection/rule.js'
-import type { JournalQuery } from '../journal/journal.js'
-import type { SeedData } from '../store/seed.js'
-import { openApiDocument } from './openapi.js'
+import { describeIssues } from '../utils/internal/issues.js'
+import { type AdminAccess, refusal } from './access.js'
+import { AdminError, routes } from './routes.js'
+import { type EndpointKey, type EndpointSpec, endpoints } from './endpoints.js'
+
+export type { AdminAccess } from './access.js'
 
 /** Path prefix of the admin API, at the server root (not below the IPS web app path). */
 export const ADMIN_PATH = '/__admin'
 
-/** Who may use the admin API. */
-export interface AdminAccess {
-  /** A bearer token every admin call must carry (`Authorization: Bearer <token>`). */
-  token?: string
-  /** True when the server listens on loopback only. */
-  loopback: boolean
-}
-
-/** A request to the admin API: the mock, the call, the path's `{param}` values, the query. */
-interface AdminCall {
-  mock: IpsMock
-  request: RawRequest
-  params: Record<string, string>
-  query: URLSearchParams
-}
-
-type AdminRoute = (call: AdminCall) => Promise<RawResponse> | RawResponse
-
-/** A problem the caller can fix: answered with its status and message. */
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+/** `METHOD /path` of every admin endpoint, e.g. `DELETE /faults/{id}`. */
+export const adminRoutes = Object.keys(endpoints) as EndpointKey[]
 
 const json = (status: number, value: unknown): RawResponse =>
   raw(status, `${JSON.stringify(value, null, 2)}\n`, { 'content-type': 'application/json' })
 
-const problem = (status: number, message: string): RawResponse => json(status, { error: message })
-
-async function readJson(request: RawRequest): Promise<Record<string, unknown>> {
-  const text = new TextDecoder().decode(await request.bytes())
-  if (text.trim() === '') return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw new AdminError(400, `Bad JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AdminError(400, 'The body must be a JSON object.')
-  }
-  return value as Record<string, unknown>
-}
-
-/** A journal query from URL parameters: `?operation=submitJob&faultCode=30001&limit=10`. */
-function journalQuery(query: URLSearchParams): JournalQuery {
-  const result: JournalQuery = {}
-  const number = (name: string) => {
-    const value = query.get(name)
-    if (value === null) return undefined
-    if (!/^\d+$/.test(value)) throw new AdminError(400, `"${name}" must be a whole number.`)
-    return Number(value)
-  }
-  const flag = (name: string) => {
-    const value = query.get(name)
-    if (value === null) return undefined
-    if (value !== 'true' && value !== 'false') {
-      throw new AdminError(400, `"${name}" must be true or false.`)
-    }
-    return value === 'true'
-  }
-  const operation = query.get('operation')
-  if (operation !== null) result.operation = operation
-  const user = query.get('user')
-  if (user !== null) result.user = user
-  const faultCode = number('faultCode')
-  if (faultCode !== undefined) result.faultCode = faultCode
-  const status = number('status')
-  if (status !== undefined) result.status = status
-  const injected = flag('injected')
-  if (injected !== undefined) result.injected = injected
-  const unserved = flag('unserved')
-  if (unserved !== undefined) result.unserved = unserved
-  return result
-}
-
-const routes: Readonly<Record<string, AdminRoute>> = {
-  'GET /openapi.json': () => json(200, openApiDocument),
-
-  'POST /reset': async ({ mock }) => {
-    await mock.reset()
-    return json(200, { reset: true })
-  },
-
-  'GET /seed': ({ mock }) =>
-    json(200, {
-      companies: mock.store.companies.all().map(({ handle, name }) => ({ handle, name })),
-      users: mock.store.users.all().map(({ handle, email, role }) => ({ handle, email, role })),
-    }),
-
-  'PUT /seed': async ({ mock, request }) => {
-    const seed = await readJson(request)
-    if (!Array.isArray(seed.companies) || !Array.isArray(seed.users)) {
-      throw new AdminError(400, 'A seed needs "companies" and "users" arrays.')
-    }
-    try {
-      await mock.reset(seed as unknown as SeedData)
-    } catch (error) {
-      throw new AdminError(400, error instanceof Error ? error.message : String(error))
-    }
-    return json(200, {
-      companies: mock.store.companies.count(),
-      users: mock.store.users.count(),
-    })
-  },
-
-  'POST /provider-states': async ({ mock, request }) => {
-    const body = await readJson(request)
-    if (typeof body.state !== 'string') {
-      throw new AdminError(400, 'A provider-state call needs a "state" string.')
-    }
-    if (body.action === 'teardown') return json(200, {})
-    const params =
-      typeof body.params === 'object' && body.params !== null
-        ? (body.params as Record<string, unknown>)
-        : {}
-    try {
-      return json(200, await setUpProviderState(mock, body.state, params))
-    } catch (error) {
-      if (error instanceof UnknownProviderStateError) throw new AdminError(400, error.message)
-      throw error
-    }
-  },
-
-  'GET /journal': ({ mock, query }) => {
-    const limit = query.get('limit')
-    if (limit !== null && !/^\d+$/.test(limit)) {
-      throw new AdminError(400, '"limit" must be a whole number.')
-    }
-    const entries = mock.journal.find(journalQuery(query))
-    return json(200, limit === null ? entries : entries.slice(entries.length - Number(limit)))
-  },
-
-  'DELETE /journal': ({ mock }) => {
-    mock.journal.clear()
-    return json(200, { cleared: true })
-  },
-
-  'GET /faults': ({ mock }) => json(200, mock.faults.list()),
-
-  'POST /faults': async ({ mock, request }) => {
-    const body = await readJson(request)
-    try {
-      return json(201, mock.faults.inject(parseFaultRule(body)))
-    } catch (error) {
-      if (error instanceof FaultRuleError) throw new AdminError(400, error.message)
-      throw error
-    }
-  },
-
-  'DELETE /faults': ({ mock }) => {
-    mock.faults.clear()
-    return json(200, { cleared: true })
-  },
-
-  'DELETE /faults/{id}': ({ mock, params }) => {
-    if (!mock.faults.remove(params.id ?? '')) {
-      throw new AdminError(404, `No fault rule "${params.id}".`)
-    }
-    return json(200, { removed: params.id })
-  },
-
-  'GET /clock': ({ mock }) =>
-    json(200, { now: mock.clock.now().toISOString(), controlled: mock.clock.controlled }),
-
-  'POST /clock': async ({ mock, request }) => {
-    const body = await readJson(request)
-    const given = ['set', 'advance', 'system'].filter((key) => body[key] !== undefined)
-    if (given.length !== 1) {
-      throw new AdminError(
-        400,
-        'Send exactly one of "set" (a date), "advance" (e.g. "30s") or "system": true.',
-      )
-    }
-    try {
-      if (body.set !== undefined) mock.clock.set(String(body.set))
-      else if (typeof body.advance === 'string' || typeof body.advance === 'number') {
-        mock.clock.advance(body.advance)
-      } else if (body.advance !== undefined) throw new Error('"advance" must be a duration.')
-      else if (body.system === true) mock.clock.useSystemTime()
-      else throw new Error('"system" must be true.')
-    } catch (error) {
-      throw new AdminError(400, error instanceof Error ? error.message : String(error))
-    }
-    return json(200, { now: mock.clock.now().toISOString(), controlled: mock.clock.controlled })
-  },
-
-  'GET /outbox': async ({ mock }) => {
-    await mock.settle()
-    return json(200, mock.outbox)
-  },
-
-  'GET /jobs': async ({ mock, query }) => {
-    await mock.settle()
-    const company = query.get('companyHandle')
-    const jobs = company === null ? mock.store.jobs.all() : mock.store.jobsOf(company)
-    return json(200, jobs)
-  },
-
-  'POST /jobs/run-until-idle': async ({ mock }) => {
-    await mock.runUntilIdle()
-    return json(200, { now: mock.clock.now().toISOString() })
-  },
-
-  'GET /jobs/{handle}': async ({ mock, params }) => {
-    await mock.settle()
-    const job = mock.store.job(params.handle ?? '')
-    if (!job) throw new AdminError(404, `No job "${params.handle}".`)
-    return json(200, { ...job, logs: mock.store.logsOf(job.handle) })
-  },
-
-  'POST /jobs/{handle}/release': async ({ mock, params }) => {
-    const handle = params.handle ?? ''
-    if (!mock.store.job(handle)) throw new AdminError(404, `No job "${handle}".`)
-    await mock.release(handle)
-    return json(200, { released: handle })
-  },
-}
-
-/** `METHOD /path` of every admin endpoint, e.g. `DELETE /faults/{id}`. */
-export const adminRoutes = Object.keys(routes)
+/** An admin error answer: `{ error, issues? }`. */
+export const adminProblem = (
+  status: number,
+  message: string,
+  issues?: AdminError['issues'],
+): RawResponse => json(status, issues ? { error: message, issues } : { error: message })
 
 /** Route patterns compiled once: `/faults/{id}` → a regex and its parameter names. */
-const compiled = Object.entries(routes).map(([key, route]) => {
+const compiled = adminRoutes.map((key) => {
   const [method, pattern] = key.split(' ') as [string, string]
   const names: string[] = []
   const source = pattern.replace(/\{(\w+)\}/g, (_match, name: string) => {
     names.push(name)
     return '([^/]+)'
   })
-  return { method, pattern, regex: new RegExp(`^${source}$`), names, route }
+  return { key, method, regex: new RegExp(`^${source}$`), names }
 })
 
 function findRoute(method: string, path: string) {
@@ -253,46 +41,105 @@ function findRoute(method: string, path: string) {
     if (!match) continue
     pathMatched = true
     if (candidate.method !== method) continue
-    const params = Object.fromEntries(
-      candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
-    )
-    return { route: candidate.route, params }
+    const params: Record<string, string> = {}
+    candidate.names.forEach((name, index) => {
+      try {
+        params[name] = decodeURIComponent(match[index + 1] ?? '')
+      } catch {
+        throw new AdminError(
+          400,
+          `The path parameter "${name}" is not valid percent-encoded UTF-8.`,
+        )
+      }
+    })
+    return { key: candidate.key, params }
   }
   return { pathMatched }
 }
 
-/** Answers a request below `/__admin/`. */
+/** Parses and checks a value with a schema, or throws a 400 naming each path that is wrong. */
+function check(schema: NonNullable<EndpointSpec['body']>, value: unknown, root: string): unknown {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issues = describeIssues(schema, result.error.issues, value, root)
+  const text = issues.map(({ path, message }) => `${path}: ${message}`).join('; ')
+  throw new AdminError(
+    400,
+    `The ${root === 'query' ? 'query' : 'body'} does not fit: ${text}.`,
+    issues,
+  )
+}
+
+async function readBody(request: RawRequest, spec: EndpointSpec): Promise<unknown> {
+  const text = new TextDecoder().decode(await request.bytes())
+  if (text.trim() === '') {
+    if (spec.body) return check(spec.body, undefined, spec.bodyName ?? 'body')
+    return undefined
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new AdminError(400, `Bad JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (!spec.body) {
+    const empty = typeof value === 'object' && value !== null && Object.keys(value).length === 0
+    if (!empty) throw new AdminError(400, 'This endpoint takes no body.')
+    return undefined
+  }
+  return check(spec.body, value, spec.bodyName ?? 'body')
+}
+
+function readQuery(url: URL, spec: EndpointSpec): unknown {
+  const given: Record<string, string> = {}
+  for (const [name, value] of url.searchParams) {
+    if (Object.hasOwn(given, name)) {
+      throw new AdminError(400, `The query gives "${name}" more than once.`)
+    }
+    given[name] = value
+  }
+  if (!spec.query) {
+    const names = Object.keys(given)
+    if (names.length > 0) throw new AdminError(400, `Unknown query parameter "${names[0]}".`)
+    return {}
+  }
+  return check(spec.query, given, 'query')
+}
+
+/**
+ * Answers a request below `/__admin/`. Access is checked first, then the path, the query and
+ * the body against the endpoint's schemas: a route runs only with input that fits, so a bad
+ * call changes nothing.
+ */
 export async function adminExchange(
   mock: IpsMock,
   request: RawRequest,
   access: AdminAccess,
 ): Promise<RawResponse> {
-  if (access.token !== undefined) {
-    if (request.headers.get('authorization') !== `Bearer ${access.token}`) {
-      const refused = problem(401, 'The admin API needs "Authorization: Bearer <admin token>".')
-      refused.headers['www-authenticate'] = 'Bearer realm="ips-mock admin"'
-      return refused
-    }
-  } else if (!access.loopback) {
-    return problem(
-      403,
-      'The admin API is off: the server listens beyond loopback without --admin-token.',
-    )
-  }
-  const url = new URL(request.url)
-  const path = url.pathname.slice(ADMIN_PATH.length) || '/'
-  const found = findRoute(request.method, path)
-  if (!('route' in found) || !found.route) {
-    const status = found.pathMatched ? 405 : 404
-    return problem(
-      status,
-      `No admin endpoint ${request.method} ${ADMIN_PATH}${path}. See ${ADMIN_PATH}/openapi.json.`,
-    )
+  const refused = refusal(request, access)
+  if (refused) {
+    const answer = adminProblem(refused.status, refused.message)
+    if (refused.status === 401) answer.headers['www-authenticate'] = 'Bearer realm="ips-mock admin"'
+    return answer
   }
   try {
-    return await found.route({ mock, request, params: found.params, query: url.searchParams })
+    const url = new URL(request.url)
+    const path = url.pathname.slice(ADMIN_PATH.length) || '/'
+    const found = findRoute(request.method, path)
+    if (!('key' in found) || found.key === undefined) {
+      return adminProblem(
+        found.pathMatched ? 405 : 404,
+        `No admin endpoint ${request.method} ${ADMIN_PATH}${path}. See ${ADMIN_PATH}/openapi.json.`,
+      )
+    }
+    const spec: EndpointSpec = endpoints[found.key]
+    const query = readQuery(url, spec)
+    const body = await readBody(request, spec)
+    const route = routes[found.key] as (call: unknown) => ReturnType<(typeof routes)['GET /clock']>
+    const answer = await route({ mock, params: found.params, query, body })
+    return json(answer.status, answer.value)
   } catch (error) {
-    if (error instanceof AdminError) return problem(error.status, error.message)
-    return problem(500, error instanceof Error ? error.message : String(error))
+    if (error instanceof AdminError) return adminProblem(error.status, error.message, error.issues)
+    return adminProblem(500, error instanceof Error ? error.message : String(error))
   }
 }

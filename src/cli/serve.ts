@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util'
 import { type LogLevel, startServer } from '../adapters/node-server.js'
 import { namespaces } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
-import type { SeedData } from '../store/seed.js'
+import { type SeedData, SeedError, validateSeed } from '../store/seed.js'
+import { issueText } from '../utils/internal/issues.js'
 
 export const serveUsage = `Usage: ips-mock serve [options]
 
@@ -19,6 +20,10 @@ Options:
   --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
                          when --host is not loopback; default: loopback only, no token)
   --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
+  --journal-body-bytes <n>  bytes of each body a journal entry keeps (default 65536)
+  --journal-bytes <n>    bytes the whole journal holds, about (default 67108864)
+  --admin-host <name>    a further Host name the admin API answers to (repeatable;
+                         localhost and the bound address always work)
   --fault-seed <n>       seed of fault injection's generator (default 1)
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
   --log-level <level>    info (default) or silent
@@ -26,14 +31,28 @@ Options:
   -h, --help             show this help
 `
 
+/**
+ * The seed a `--seed-file` names, checked against the seed schema before anything is served.
+ * @throws Error naming the file and, for a seed that does not fit, each JSON path and what it needs.
+ */
 export async function loadSeed(file: string | undefined): Promise<SeedData> {
   if (!file) return demoSeed
+  let value: unknown
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as SeedData
+    value = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(
       `[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`,
+      { cause: error },
+    )
+  }
+  try {
+    return validateSeed(value)
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error
+    throw new Error(
+      `[ips-mock] Failed to load the seed file "${file}": ${issueText(error.issues)}. Fix the file (its schema: ips-mock/seed.schema.json) and retry.`,
       { cause: error },
     )
   }
@@ -61,6 +80,9 @@ export async function serve(args: string[]): Promise<void> {
       'time-zone': { type: 'string' },
       'admin-token': { type: 'string' },
       'journal-capacity': { type: 'string' },
+      'journal-body-bytes': { type: 'string' },
+      'journal-bytes': { type: 'string' },
+      'admin-host': { type: 'string', multiple: true },
       'fault-seed': { type: 'string' },
       'no-fault-header': { type: 'boolean' },
       'log-level': { type: 'string' },
@@ -89,6 +111,9 @@ export async function serve(args: string[]): Promise<void> {
     logLevel,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     journalCapacity: integer('journal-capacity', values['journal-capacity'], 10_000),
+    journalBodyBytes: integer('journal-body-bytes', values['journal-body-bytes'], 65_536),
+    journalBytes: integer('journal-bytes', values['journal-bytes'], 64 * 1024 * 1024),
+    ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
     faultSeed: integer('fault-seed', values['fault-seed'], 1),
     faultHeader: !values['no-fault-header'],
   })

@@ -35,14 +35,11 @@ function offsetFromIntl(time: number, zone: string): number {
       .formatToParts(time)
       .map((part) => [part.type, part.value]),
   )
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  )
+  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  const wall = new Date(0)
+  wall.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day))
+  wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second))
+  const asUtc = wall.getTime()
   return Math.round((asUtc - Math.floor(time / 1000) * 1000) / 60_000)
 }
 

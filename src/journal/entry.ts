@@ -3,10 +3,13 @@ import type { Injection } from '../injection/injector.js'
 import { readComplex } from '../schema/read.js'
 import { getType, operations } from '../schema/table.js'
 import { readEnvelope } from '../soap/envelope.js'
-import type { FaultElement, IpsFault } from '../faults/catalog.js'
+import { type FaultElement, IpsFault } from '../faults/catalog.js'
 import { parseXml, type XmlElement } from '../xml/parse.js'
 import { explain, type Unserved } from './explain.js'
+import { type BodyFacts, ENTRY_OVERHEAD, type KeptBody, keep, own } from './kept-body.js'
 import { plainOf, redact } from './plain.js'
+
+export type { BodyFacts } from './kept-body.js'
 
 /** One call the mock received, as `mock.journal` keeps it. Passwords never appear in it. */
 export interface JournalEntry {
@@ -44,6 +47,14 @@ export interface JournalEntry {
   readonly unserved?: Unserved
   /** What fault injection did to the call. */
   readonly injected?: Injection
+  /**
+   * The request body's size as received, and whether the journal kept only a prefix of it
+   * (bodies over `journalBodyBytes`, 64 KiB by default; `params` and `authHeader` are then not
+   * read). Set for calls whose Body named an operation.
+   */
+  readonly requestBody?: BodyFacts
+  /** The response body's size, and whether the journal kept only a prefix of it. */
+  readonly responseBody?: BodyFacts
   /** The entry with every field filled in, for `JSON.stringify`. */
   toJSON(): Record<string, unknown>
 }
@@ -118,28 +129,61 @@ export class Entry implements JournalEntry {
   readonly injected?: Injection
   readonly #time: number
   readonly #stage: Stage
-  readonly #fault: IpsFault | undefined
-  #request: string | undefined
-  #response: string | undefined
+  readonly #fault: { code: number; element: FaultElement; reason: string } | undefined
+  readonly #faultName: IpsFault['faultName'] | undefined
+  readonly #request: KeptBody | undefined
+  readonly #response: KeptBody | undefined
+  readonly #served: boolean
   #read: RequestFields | undefined
   #answer: Record<string, unknown> | undefined
+  readonly #retained: number
 
-  constructor(id: number, { trace, responseText, status, time, durationMs }: Answered) {
+  /** `bodyLimit`: the most of each body kept, in bytes. */
+  constructor(
+    id: number,
+    { trace, responseText, status, time, durationMs }: Answered,
+    bodyLimit = Number.POSITIVE_INFINITY,
+  ) {
     this.id = id
     this.durationMs = durationMs
     this.soapVersion = trace.protocol
-    this.operation = trace.operation
-    this.element = trace.param?.name
-    this.namespace = trace.param?.ns
-    this.user = trace.user
+    this.operation = own(trace.operation)
+    this.element = own(trace.param?.name)
+    this.namespace = own(trace.param?.ns)
+    this.user = own(trace.user)
     this.status = status
     this.injected = trace.injection
     this.#time = time
     this.#stage = trace.stage
-    this.#fault = trace.fault
+    const fault = trace.fault
+    this.#fault = fault && { code: fault.code, element: fault.element, reason: own(fault.reason) }
+    this.#faultName = fault?.faultName
     // Only a body that named a param holds params; only a served call has a return element.
-    this.#request = trace.param ? trace.body : undefined
-    this.#response = trace.value === undefined ? undefined : responseText
+    this.#request = trace.param ? keep(trace.body, bodyLimit) : undefined
+    this.#response = keep(responseText, bodyLimit)
+    this.#served = trace.value !== undefined
+    this.#retained =
+      ENTRY_OVERHEAD +
+      (this.#request?.text.length ?? 0) +
+      (this.#response?.text.length ?? 0) +
+      (this.#fault?.reason.length ?? 0) +
+      (this.user?.length ?? 0) +
+      (this.namespace?.length ?? 0)
+  }
+
+  /** About how many bytes the entry holds, for the journal's byte budget. */
+  get retainedBytes(): number {
+    return this.#retained
+  }
+
+  get requestBody(): BodyFacts | undefined {
+    const body = this.#request
+    return body && { bytes: body.bytes, truncated: body.truncated }
+  }
+
+  get responseBody(): BodyFacts | undefined {
+    const body = this.#response
+    return body && { bytes: body.bytes, truncated: body.truncated }
   }
 
   get time(): Date {
@@ -152,9 +196,10 @@ export class Entry implements JournalEntry {
   }
 
   get unserved(): Unserved | undefined {
+    const fault = this.#fault
     return explain({
       stage: this.#stage,
-      fault: this.#fault,
+      fault: fault && this.#faultName ? new IpsFault(this.#faultName, fault.reason) : undefined,
       injected: this.injected !== undefined,
       operation: this.operation,
       element: this.element,
@@ -163,22 +208,17 @@ export class Entry implements JournalEntry {
   }
 
   get params(): Readonly<Record<string, unknown>> | undefined {
-    return this.#request === undefined && this.#read === undefined
-      ? undefined
-      : this.#readRequest().params
+    return this.#readRequest()?.params
   }
 
   get authHeader(): Readonly<Record<string, unknown>> | undefined {
-    return this.#request === undefined && this.#read === undefined
-      ? undefined
-      : this.#readRequest().authHeader
+    return this.#readRequest()?.authHeader
   }
 
   get response(): Readonly<Record<string, unknown>> | undefined {
-    if (this.#answer === undefined && this.#response !== undefined) {
-      const text = this.#response
-      this.#response = undefined
-      const root = parseXml(text, unlimited)
+    const body = this.#response
+    if (this.#answer === undefined && this.#served && body && !body.truncated) {
+      const root = parseXml(body.text, unlimited)
       const element = this.soapVersion === 'plain' ? root : readEnvelope(root).body
       const definition = this.operation === undefined ? undefined : operations.get(this.operation)
       this.#answer = readValue(element, definition?.outputType)
@@ -190,7 +230,17 @@ export class Entry implements JournalEntry {
   toJSON(): Record<string, unknown> {
     const fields: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(this)) if (value !== undefined) fields[key] = value
-    for (const key of ['time', 'fault', 'unserved', 'params', 'authHeader', 'response'] as const) {
+    const built = [
+      'time',
+      'fault',
+      'unserved',
+      'params',
+      'authHeader',
+      'response',
+      'requestBody',
+      'responseBody',
+    ] as const
+    for (const key of built) {
       const value = this[key]
       if (value !== undefined) fields[key] = value
     }
@@ -202,10 +252,12 @@ export class Entry implements JournalEntry {
     return this.toJSON()
   }
 
-  #readRequest(): RequestFields {
+  /** Params and authHeader, read from the kept body once; none when only a prefix was kept. */
+  #readRequest(): RequestFields | undefined {
+    const body = this.#request
+    if (body === undefined || body.truncated) return undefined
     if (this.#read === undefined) {
-      const { param, headers } = requestParts(this.#request as string, this.soapVersion === 'plain')
-      this.#request = undefined
+      const { param, headers } = requestParts(body.text, this.soapVersion === 'plain')
       const definition = this.operation === undefined ? undefined : operations.get(this.operation)
       const authHeader = headers.find((header) => header.name === 'authHeader')
       const read: RequestFields = {}

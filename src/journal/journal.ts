@@ -27,6 +27,22 @@ export type JournalFilter = JournalQuery | ((entry: JournalEntry) => boolean)
 /** Entries kept by default; the oldest are dropped beyond it. */
 export const DEFAULT_JOURNAL_CAPACITY = 10_000
 
+/** The most of each request and response body an entry keeps by default: 64 KiB. */
+export const DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024
+
+/** The most the whole journal holds by default, about: 64 MiB; the oldest entries go first. */
+export const DEFAULT_JOURNAL_BYTES = 64 * 1024 * 1024
+
+/** How much the journal keeps. */
+export interface JournalLimits {
+  /** Most entries (default 10,000); 0 records nothing. */
+  capacity?: number
+  /** Most bytes of each body an entry keeps (default 64 KiB); a longer body keeps a prefix. */
+  bodyBytes?: number
+  /** Most bytes the journal holds, about (default 64 MiB); the oldest entries are dropped. */
+  bytes?: number
+}
+
 /** The journal's whole state, for snapshots. */
 export interface JournalState {
   readonly entries: readonly JournalEntry[]
@@ -64,6 +80,12 @@ function test(entry: JournalEntry, filter: JournalFilter | undefined): boolean {
 export interface Journal {
   /** Most entries kept (default 10,000); 0 records nothing. */
   readonly capacity: number
+  /** Most bytes of each body an entry keeps (default 64 KiB). */
+  readonly bodyBytes: number
+  /** Most bytes the journal holds, about (default 64 MiB). */
+  readonly byteBudget: number
+  /** About how many bytes the entries kept hold. */
+  readonly bytes: number
   /** Number of entries kept. */
   readonly size: number
   /** Every entry kept, oldest first. */
@@ -80,33 +102,47 @@ export interface Journal {
   clear(): void
 }
 
+function limit(name: string, value: number, unit: string): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(
+      `[ips-mock] Failed to create the journal: ${name} ${value} is not a whole number of ${unit} ≥ 0.`,
+    )
+  }
+  return value
+}
+
 /** The journal behind `mock.journal`, with what the mock itself uses. */
 export class CallJournal implements Journal {
   /** Most entries kept; 0 records nothing. */
   readonly capacity: number
-  /** A ring: `#start` is the oldest entry once it is full. */
-  #entries: Entry[] = []
-  #start = 0
+  readonly bodyBytes: number
+  readonly byteBudget: number
+  /** Oldest first from `#head`; the slots before it are spent and compacted away now and then. */
+  #entries: (Entry | undefined)[] = []
+  #head = 0
+  #bytes = 0
   #nextId = 1
 
-  constructor(capacity = DEFAULT_JOURNAL_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 0) {
-      throw new Error(
-        `[ips-mock] Failed to create the journal: capacity ${capacity} is not a whole number of entries ≥ 0.`,
-      )
-    }
-    this.capacity = capacity
+  constructor(limits: number | JournalLimits = {}) {
+    const given = typeof limits === 'number' ? { capacity: limits } : limits
+    this.capacity = limit('capacity', given.capacity ?? DEFAULT_JOURNAL_CAPACITY, 'entries')
+    this.bodyBytes = limit('bodyBytes', given.bodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES, 'bytes')
+    this.byteBudget = limit('bytes', given.bytes ?? DEFAULT_JOURNAL_BYTES, 'bytes')
   }
 
   /** Number of entries kept. */
   get size(): number {
-    return this.#entries.length
+    return this.#entries.length - this.#head
+  }
+
+  /** About how many bytes the entries kept hold. */
+  get bytes(): number {
+    return this.#bytes
   }
 
   /** Every entry kept, oldest first. */
   all(): JournalEntry[] {
-    if (this.#start === 0) return [...this.#entries]
-    return [...this.#entries.slice(this.#start), ...this.#entries.slice(0, this.#start)]
+    return this.#entries.slice(this.#head) as Entry[]
   }
 
   /** The entries a query or predicate selects, oldest first. */
@@ -137,7 +173,8 @@ export class CallJournal implements Journal {
   /** Forgets every entry (ids go on counting). */
   clear(): void {
     this.#entries = []
-    this.#start = 0
+    this.#head = 0
+    this.#bytes = 0
   }
 
   /** Forgets every entry and numbers from 1 again. */
@@ -146,16 +183,26 @@ export class CallJournal implements Journal {
     this.#nextId = 1
   }
 
-  /** Records one answered call. */
+  /** Records one answered call, then drops the oldest entries beyond the capacity or budget. */
   record(answered: Answered): void {
     if (this.capacity === 0) return
-    const entry = new Entry(this.#nextId++, answered)
-    if (this.#entries.length < this.capacity) {
-      this.#entries.push(entry)
-      return
+    const entry = new Entry(this.#nextId++, answered, this.bodyBytes)
+    this.#entries.push(entry)
+    this.#bytes += entry.retainedBytes
+    while (this.size > this.capacity || (this.#bytes > this.byteBudget && this.size > 0)) {
+      this.#dropOldest()
     }
-    this.#entries[this.#start] = entry
-    this.#start = (this.#start + 1) % this.capacity
+  }
+
+  #dropOldest(): void {
+    const oldest = this.#entries[this.#head] as Entry
+    this.#entries[this.#head++] = undefined
+    this.#bytes -= oldest.retainedBytes
+    // Compact once the spent slots are half the array: amortised O(1) per entry.
+    if (this.#head >= 1024 && this.#head * 2 >= this.#entries.length) {
+      this.#entries = this.#entries.slice(this.#head)
+      this.#head = 0
+    }
   }
 
   snapshot(): JournalState {
@@ -164,7 +211,8 @@ export class CallJournal implements Journal {
 
   restore(state: JournalState): void {
     this.#entries = [...(state.entries as Entry[])]
-    this.#start = 0
+    this.#head = 0
+    this.#bytes = (state.entries as Entry[]).reduce((sum, entry) => sum + entry.retainedBytes, 0)
     this.#nextId = state.nextId
   }
 }

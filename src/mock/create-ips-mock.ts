@@ -8,7 +8,13 @@ import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed, type SeedData } from '../store/seed.js'
 import { IpsStore } from '../store/store.js'
 import { type FaultInjection, FaultInjector } from '../injection/injector.js'
-import { CallJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from '../journal/journal.js'
+import {
+  CallJournal,
+  DEFAULT_JOURNAL_BODY_BYTES,
+  DEFAULT_JOURNAL_BYTES,
+  DEFAULT_JOURNAL_CAPACITY,
+  type Journal,
+} from '../journal/journal.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from '../core/raw.js'
 import { defaultXmlLimits, type XmlLimits } from '../xml/parse.js'
 import { route } from '../core/router.js'
@@ -31,6 +37,13 @@ export interface IpsMockOptions {
   jobDurations?: Partial<Record<keyof JobDurations, Duration>>
   /** Most calls `mock.journal` keeps (default 10,000; the oldest are dropped); 0 keeps none. */
   journalCapacity?: number
+  /**
+   * Most bytes of each request and response body a journal entry keeps (default 64 KiB); of a
+   * longer body it keeps the first bytes and its size, and does not read its params.
+   */
+  journalBodyBytes?: number
+  /** Most bytes the whole journal holds, about (default 64 MiB); the oldest entries go first. */
+  journalBytes?: number
   /** Seeds fault injection's generator, for probability rules and delay ranges (default 1). */
   faultSeed?: number
   /**
@@ -124,12 +137,17 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   if (!isTimeZone(timeZone)) {
     throw new Error(`[ips-mock] Failed to create the mock: "${timeZone}" is not an IANA time zone.`)
   }
-  const seedData = options.seed ?? demoSeed
+  // A seed given as null is refused by the seed schema, never replaced by the demo seed.
+  const seedData = options.seed === undefined ? demoSeed : options.seed
   let seed = resolveSeed(seedData)
   const store = new IpsStore()
   const clock = new Clock(options.startTime)
   const scenarios = new Scenarios()
-  const journal = new CallJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY)
+  const journal = new CallJournal({
+    capacity: options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY,
+    bodyBytes: options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
+    bytes: options.journalBytes ?? DEFAULT_JOURNAL_BYTES,
+  })
   const faults = new FaultInjector(options.faultSeed ?? 1)
   const engine = new JobEngine(store, {
     clock,
@@ -203,8 +221,15 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     },
     release: (jobHandle) => engine.release(jobHandle),
     reset(next) {
-      if (next) seed = resolveSeed(next)
-      engine.reset(next ? (next.fakerSeed ?? 7) : undefined)
+      if (next !== undefined) {
+        try {
+          seed = resolveSeed(next)
+        } catch (error) {
+          // Refused before anything changed.
+          return Promise.reject(error)
+        }
+      }
+      engine.reset(next !== undefined ? (next.fakerSeed ?? 7) : undefined)
       scenarios.clear()
       faults.reset()
       journal.reset()

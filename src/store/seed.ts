@@ -1,35 +1,29 @@
 // The English-only entry loads in a tenth of the time of the all-locales one.
 import { faker } from '@faker-js/faker/locale/en'
-import { type Company, type Role, roles, type User } from './models.js'
+import { describeIssues, type InputIssue, issueText } from '../utils/internal/issues.js'
+import type { Company, User } from './models.js'
+import { type SeedData, seedSchema } from './seed-schema.js'
 
-/** A company in a seed. Omitted fields are derived deterministically. */
-export interface SeedCompany {
-  name: string
-  /** Defaults to `c|<100 + position>`. */
-  handle?: string
-  rootPath?: string
-  expires?: string
-  imsOrgId?: string
+export type { SeedCompany, SeedData, SeedUser } from './seed-schema.js'
+
+/** A seed that does not match the seed schema: `issues` name each JSON path and what it needs. */
+export class SeedError extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(`[ips-mock] Failed to load the seed: ${issueText(issues)}. Fix the seed data and retry.`)
+    this.name = 'SeedError'
+  }
 }
 
-/** A user in a seed. `companies` lists company names or handles the user is an active member of. */
-export interface SeedUser {
-  email: string
-  password: string
-  role: Role
-  companies: string[]
-  firstName?: string
-  lastName?: string
-  /** Defaults to `u|<1000 + position>|<email>`. */
-  handle?: string
-}
-
-/** The data a mock starts from, given to `createIpsMock({ seed })` or `--seed-file`. */
-export interface SeedData {
-  companies: SeedCompany[]
-  users: SeedUser[]
-  /** Seeds faker, which fills the names a seed leaves out (default 7). */
-  fakerSeed?: number
+/**
+ * Checks seed data (parsed JSON or an object literal) against the seed schema.
+ * @throws SeedError naming every JSON path that is wrong and what it expects.
+ * @example validateSeed(JSON.parse(text)) // users[1].password: required
+ */
+export function validateSeed(input: unknown): SeedData {
+  const result = seedSchema.safeParse(input)
+  if (!result.success)
+    throw new SeedError(describeIssues(seedSchema, result.error.issues, input, 'seed'))
+  return result.data
 }
 
 /** A seed resolved into records, ready to be stored. */
@@ -42,16 +36,13 @@ function rootPathOf(name: string): string {
   return `${name.replace(/\s+/g, '')}/`
 }
 
-function invalid(reason: string): Error {
-  return new Error(`[ips-mock] Failed to load the seed: ${reason}. Fix the seed data and retry.`)
-}
-
 /**
  * Resolves seed data into store records, deterministically: the same seed gives the same
  * handles and names.
- * @throws Error naming the bad entry when a role, a company reference or an e-mail is wrong.
+ * @throws SeedError naming each JSON path that is wrong (nothing is resolved).
  */
-export function resolveSeed(seed: SeedData): ResolvedSeed {
+export function resolveSeed(input: SeedData): ResolvedSeed {
+  const seed = validateSeed(input)
   // The shared instance is reseeded here and used synchronously, so every resolve is reproducible.
   faker.seed(seed.fakerSeed ?? 7)
   const companies = seed.companies.map((company, position): Company => ({
@@ -62,29 +53,14 @@ export function resolveSeed(seed: SeedData): ResolvedSeed {
     ...(company.imsOrgId ? { imsOrgId: company.imsOrgId } : {}),
   }))
   const byKey = new Map<string, Company>()
-  for (const company of companies) {
-    if (byKey.has(company.handle) || byKey.has(company.name)) {
-      throw invalid(`company "${company.name}" (${company.handle}) is defined twice`)
-    }
-    byKey.set(company.handle, company).set(company.name, company)
-  }
-  const emails = new Set<string>()
+  for (const company of companies) byKey.set(company.handle, company).set(company.name, company)
   const users = seed.users.map((user, position): User => {
-    if (!(roles as readonly string[]).includes(user.role)) {
-      throw invalid(
-        `user "${user.email}" has role "${user.role}", expected one of ${roles.join(', ')}`,
-      )
-    }
     const email = user.email.trim()
-    if (!email.includes('@') || emails.has(email.toLowerCase())) {
-      throw invalid(`user e-mail "${user.email}" is not a unique e-mail address`)
-    }
-    emails.add(email.toLowerCase())
-    const memberships = user.companies.map((key) => {
-      const company = byKey.get(key)
-      if (!company) throw invalid(`user "${email}" names unknown company "${key}"`)
-      return { companyHandle: company.handle, role: user.role, isActive: true }
-    })
+    const memberships = user.companies.map((key) => ({
+      companyHandle: (byKey.get(key) as Company).handle,
+      role: user.role,
+      isActive: true,
+    }))
     return {
       handle: user.handle ?? `u|${1000 + position + 1}|${email}`,
       email,

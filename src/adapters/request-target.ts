@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http'
+import { hostName } from '../admin/access.js'
+import type { RawRequest } from '../core/raw.js'
+
+/** node:http headers as the core reads them. */
+function headersOf(request: IncomingMessage): RawRequest['headers'] {
+  return {
+    get(name) {
+      const value = request.headers[name.toLowerCase()]
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+    },
+  }
+}
+
+/** Where a request goes: the authority it names and the path with its query. */
+export interface RequestTarget {
+  authority: string
+  path: string
+}
+
+/** The core's view of a node:http request. */
+export function rawRequest(
+  request: IncomingMessage,
+  target: RequestTarget,
+  body: Buffer,
+): RawRequest {
+  return {
+    method: request.method ?? 'GET',
+    url: `http://${target.authority}${target.path}`,
+    headers: headersOf(request),
+    bytes: async () => body,
+  }
+}
+
+/**
+ * The authority and path a request names, or why it cannot be served (answered 400, RFC 9112
+ * §3.2): an origin-form target (`/scene7/…`) with a well-formed Host, or an absolute-form one
+ * (`http://host:port/scene7/…`), whose authority stands in for Host.
+ */
+export function targetOf(request: IncomingMessage): RequestTarget | string {
+  const target = request.url ?? '/'
+  if (/^https?:\/\//i.test(target)) {
+    let url: URL
+    try {
+      url = new URL(target)
+    } catch {
+      return 'the request target is not a valid absolute URI'
+    }
+    return { authority: url.host, path: `${url.pathname}${url.search}` }
+  }
+  if (!target.startsWith('/')) return `the request target "${target.slice(0, 100)}" is not a path`
+  const host = request.headers.host
+  if (host === undefined) {
+    if (request.httpVersion === '1.0') return { authority: '127.0.0.1', path: target }
+    return 'an HTTP/1.1 request needs a Host header'
+  }
+  if (hostName(host) === undefined) return 'the Host header is malformed'
+  try {
+    new URL(`http://${host}${target}`)
+  } catch {
+    return 'the request target is not a valid path'
+  }
+  return { authority: host, path: target }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { isDateTime } from '../schema/simple-types.js'
+import { roles } from './models.js'
+
+const text = z.string().min(1, 'must not be empty')
+
+const dateTime = z
+  .string()
+  .refine(isDateTime, 'expected an xsd:dateTime, e.g. 2099-12-31T23:59:59Z')
+
+/** A company in a seed. Omitted fields are derived deterministically. */
+export const seedCompanySchema = z
+  .object({
+    name: text.describe('Unique within the seed; users name it in `companies`.'),
+    handle: text.optional().describe('Defaults to `c|<100 + position>`.'),
+    rootPath: z.string().optional().describe('Defaults to the name without spaces, then `/`.'),
+    expires: dateTime.optional().describe('When the company expires (xsd:dateTime).'),
+    imsOrgId: z.string().optional(),
+  })
+  .strict()
+
+/** A user in a seed. `companies` lists company names or handles the user is an active member of. */
+export const seedUserSchema = z
+  .object({
+    email: z
+      .string()
+      .refine((value) => /^[^\s@]+@[^\s@]+$/.test(value.trim()), 'expected an e-mail address')
+      .describe('The login; unique within the seed, ignoring case.'),
+    password: text.describe('Never shown by the mock: logs, journal and admin answers omit it.'),
+    role: z.enum(roles),
+    companies: z.array(text).describe('Names or handles of the companies the user belongs to.'),
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    handle: text.optional().describe('Defaults to `u|<1000 + position>|<email>`.'),
+  })
+  .strict()
+
+/**
+ * The data a mock starts from: `createIpsMock({ seed })`, `--seed-file`, `PUT /__admin/seed`.
+ * Published as JSON Schema (`ips-mock/seed.schema.json`) and in the admin API's OpenAPI document.
+ */
+export const seedSchema = z
+  .object({
+    companies: z.array(seedCompanySchema),
+    users: z.array(seedUserSchema),
+    fakerSeed: z
+      .number()
+      .int()
+      .optional()
+      .describe('Seeds faker, which fills the names a seed leaves out (default 7).'),
+  })
+  .strict()
+  .superRefine((seed, context) => {
+    const companies = new Set<string>()
+    seed.companies.forEach((company, index) => {
+      const handle = company.handle ?? `c|${100 + index + 1}`
+      for (const key of new Set([company.name, handle])) {
+        if (companies.has(key)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['companies', index],
+            message: `company "${key}" is defined twice`,
+          })
+        }
+        companies.add(key)
+      }
+    })
+    const emails = new Set<string>()
+    seed.users.forEach((user, index) => {
+      const email = user.email.trim().toLowerCase()
+      if (emails.has(email)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['users', index, 'email'],
+          message: `"${user.email}" is already used by another user`,
+        })
+      }
+      emails.add(email)
+      user.companies.forEach((key, position) => {
+        if (!companies.has(key)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['users', index, 'companies', position],
+            message: `names unknown company "${key}"`,
+          })
+        }
+      })
+    })
+  })
+
+/** The data a mock starts from, given to `createIpsMock({ seed })` or `--seed-file`. */
+export type SeedData = z.input<typeof seedSchema>
+/** A company in a seed. */
+export type SeedCompany = z.input<typeof seedCompanySchema>
+/** A user in a seed. */
+export type SeedUser = z.input<typeof seedUserSchema>
