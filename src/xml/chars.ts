@@ -86,7 +86,7 @@ export function decode(
   offset: number,
   fail: (problem: string, at: number) => never,
 ): string {
-  let amp = value.indexOf('&')
+  const amp = value.indexOf('&')
   if (amp === -1) return value
   // The usual case, predefined entities only, is checked in one pass and replaced natively:
   // `&amp;` last, so the '&' it yields never starts another entity.
