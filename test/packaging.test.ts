@@ -114,7 +114,7 @@ afterAll(async () => {
 it('ships every file its exports map, declarations and bin point at', async () => {
   const installed = join(app, 'node_modules/ips-mock')
   const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'))
-  const subpaths = ['.', './msw', './server', './testing', './vitest']
+  const subpaths = ['.', './msw', './pact', './server', './testing', './vitest']
   expect(Object.keys(manifest.exports)).toEqual([
     ...subpaths,
     './seed.schema.json',
@@ -141,6 +141,7 @@ it('imports every subpath in plain Node and answers SOAP in-process and over HTT
     join(app, 'smoke.js'),
     `import { createIpsMock, demoSeed } from 'ips-mock'
 import { DEFAULT_BASE_URL, ipsHandlers } from 'ips-mock/msw'
+import { faultInteraction, submitJobInteraction } from 'ips-mock/pact'
 import { startServer } from 'ips-mock/server'
 import { setupIpsMock } from 'ips-mock/testing'
 import { ipsMatchers } from 'ips-mock/vitest'
@@ -158,6 +159,10 @@ console.log(JSON.stringify({
   handlers: ipsHandlers(mock).length,
   setupIpsMock: typeof setupIpsMock,
   matchers: Object.keys(ipsMatchers),
+  pact: [
+    submitJobInteraction({ jobName: 'x', job: { optimizeImagesJob: { emailSetting: 'None' } } }).response.rules[0].path,
+    faultInteraction(10001).response.status,
+  ],
   inProcess: [inProcess.status, await inProcess.text()],
   overHttp: [overHttp.status, await overHttp.text()],
 }))
@@ -173,6 +178,10 @@ console.log(JSON.stringify({
     handlers: 1,
     setupIpsMock: 'function',
     matchers: ['toHaveReceived', 'toHaveReceivedTimes', 'toHaveReceivedFault'],
+    pact: [
+      "$['http://schemas.xmlsoap.org/soap/envelope/:Envelope']['http://schemas.xmlsoap.org/soap/envelope/:Body']['http://www.scene7.com/IpsApi/xsd/2014-04-03:submitJobReturn']['http://www.scene7.com/IpsApi/xsd/2014-04-03:jobHandle']['#text']",
+      500,
+    ],
     inProcess: [200, response],
     overHttp: [200, response],
   })

@@ -50,6 +50,7 @@ it('quotes the examples as they are', async () => {
     'examples/vitest-app/upload-urls.test.ts',
     'examples/node-soap/submit-job.ts',
     'examples/ci/github-actions.yml',
+    'examples/pact-consumer/ips-client.pact.test.ts',
   ]) {
     const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')
     expect(readme, file).toContain(`\n${text.trimEnd()}\n\`\`\``)

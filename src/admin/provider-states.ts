@@ -3,6 +3,7 @@ import { getType } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
 import { resolveSeed } from '../store/seed.js'
 import { type OutObject, writeElement } from '../schema/write.js'
+import { parseXml, type XmlElement } from '../xml/parse.js'
 
 /** Parameters a contract passes with a provider state (Pact `given(state, params)`). */
 export type StateParams = Readonly<Record<string, unknown>>
@@ -10,13 +11,13 @@ export type StateParams = Readonly<Record<string, unknown>>
 /** Values a state hands back to the verifier, e.g. the handle of the job it created. */
 export type StateValues = Record<string, string>
 
-/** One provider state the mock can set itself up in. */
-export interface ProviderState {
+/** One provider state the mock can set itself up in; `setup` resolves with what it created. */
+export interface ProviderState<Values extends StateValues = StateValues> {
   /** What the state means, for the README and error messages. */
   description: string
   /** The parameters it reads, with their defaults (filled in before `setup` runs). */
   params: Readonly<Record<string, string>>
-  setup(mock: IpsMock, params: StateParams): Promise<StateValues>
+  setup(mock: IpsMock, params: StateParams): Promise<Values>
 }
 
 /** Where every provider state puts the clock: a fixed instant, so dates in answers are stable. */
@@ -33,8 +34,25 @@ async function fresh(mock: IpsMock): Promise<void> {
   mock.clock.set(STATE_TIME)
 }
 
-/** Calls an operation as the demo seed's IpsUser and returns the body of the answer. */
-async function callAsDemoUser(mock: IpsMock, operation: string, fields: OutObject) {
+/** The first element named `name` in document order (any namespace), or undefined. */
+function find(element: XmlElement, name: string): XmlElement | undefined {
+  if (element.name === name) return element
+  for (const child of element.children) {
+    const found = find(child, name)
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * Calls an operation as the demo seed's IpsUser and returns the parsed answer, its character
+ * data decoded: what a state hands back is the value itself, never its XML escape.
+ */
+async function callAsDemoUser(
+  mock: IpsMock,
+  operation: string,
+  fields: OutObject,
+): Promise<XmlElement> {
   const name = `${operation}Param`
   const param = writeElement(
     name,
@@ -51,18 +69,23 @@ async function callAsDemoUser(mock: IpsMock, operation: string, fields: OutObjec
       body,
     }),
   )
-  const text = await response.text()
+  const answer = parseXml(await response.text())
   if (response.status !== 200) {
-    const reason = /<reason[^>]*>([^<]*)</.exec(text)?.[1] ?? text
-    throw new Error(`${operation} failed while setting up the state: ${reason}`)
+    const reason = find(answer, 'reason')?.text ?? `HTTP ${response.status}`
+    throw new Error(
+      `[ips-mock] Failed to set up the provider state: ${operation} answered "${reason}".`,
+    )
   }
-  return text
+  return answer
 }
 
 async function submit(mock: IpsMock, job: OutObject): Promise<string> {
   const answer = await callAsDemoUser(mock, 'submitJob', { companyHandle: COMPANY, ...job })
-  const handle = /<(?:\w+:)?jobHandle>([^<]*)</.exec(answer)?.[1]
-  if (!handle) throw new Error('submitJob answered without a jobHandle')
+  const handle = find(answer, 'jobHandle')?.text
+  if (!handle)
+    throw new Error(
+      '[ips-mock] Failed to set up the provider state: submitJob answered without a jobHandle.',
+    )
   return handle
 }
 
@@ -74,6 +97,10 @@ async function optimizeImages(mock: IpsMock, jobName: string, timing: OutObject)
   await fresh(mock)
   return submit(mock, { jobName, ...timing, optimizeImagesJob: { emailSetting: 'None' } })
 }
+
+/** The hourly OptimizeImagesJob two states share. */
+const scheduledHourly = (mock: IpsMock, params: StateParams) =>
+  optimizeImages(mock, text(params, 'jobName'), { execSchedule: '0 0 * * * ?' })
 
 const uploadUrls = {
   urlArray: {
@@ -93,7 +120,7 @@ const uploadUrls = {
  * holds the clock at `STATE_TIME` and builds what its name says through the mock's own SOAP
  * operations, as the demo seed's IpsUser in company `c|101`.
  */
-export const providerStates: Readonly<Record<string, ProviderState>> = {
+export const providerStates = {
   'the demo seed is loaded': {
     description: 'The demo seed (companies c|101 and c|102, the four demo logins) and no jobs.',
     params: {},
@@ -129,22 +156,16 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
     description: 'An OptimizeImagesJob with execSchedule "0 0 * * * ?" (hourly), not yet run.',
     params: { jobName: 'hourly job' },
     async setup(mock, params) {
-      const jobHandle = await optimizeImages(mock, text(params, 'jobName'), {
-        execSchedule: '0 0 * * * ?',
-      })
-      return { jobHandle }
+      return { jobHandle: await scheduledHourly(mock, params) }
     },
   },
   'a repeating job is paused': {
     description: 'The hourly job of "a job is scheduled to repeat", paused by pauseJob.',
     params: { jobName: 'hourly job' },
     async setup(mock, params) {
-      const values = await providerStates['a job is scheduled to repeat']!.setup(mock, params)
-      await callAsDemoUser(mock, 'pauseJob', {
-        companyHandle: COMPANY,
-        jobHandle: values.jobHandle,
-      })
-      return values
+      const jobHandle = await scheduledHourly(mock, params)
+      await callAsDemoUser(mock, 'pauseJob', { companyHandle: COMPANY, jobHandle })
+      return { jobHandle }
     },
   },
   'a job is running': {
@@ -178,6 +199,17 @@ export const providerStates: Readonly<Record<string, ProviderState>> = {
       return { jobHandle, assetHandle: 'a|101|1' }
     },
   },
+} satisfies Record<string, ProviderState>
+
+/** The name of a provider state ips-mock understands. */
+export type ProviderStateName = keyof typeof providerStates
+
+/**
+ * What each provider state hands back (the state-change call's JSON answer), by state name.
+ * @example const values: ProviderStateValues['a job is running'] = { jobHandle: 'j|101|running job|' }
+ */
+export type ProviderStateValues = {
+  [Name in ProviderStateName]: Awaited<ReturnType<(typeof providerStates)[Name]['setup']>>
 }
 
 /** Thrown for a provider state ips-mock does not know; names the ones it does. */
@@ -200,7 +232,9 @@ export function setUpProviderState(
   state: string,
   params: StateParams = {},
 ): Promise<StateValues> {
-  const found = Object.hasOwn(providerStates, state) ? providerStates[state] : undefined
+  const found: ProviderState | undefined = Object.hasOwn(providerStates, state)
+    ? providerStates[state as ProviderStateName]
+    : undefined
   if (!found) return Promise.reject(new UnknownProviderStateError(state))
   const given = Object.entries(params).filter(([, value]) => value !== undefined && value !== null)
   return found.setup(mock, { ...found.params, ...Object.fromEntries(given) })

@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util'
 import { providerStates } from '../admin/provider-states.js'
-import { type Credentials, PROVIDER_NAME, verifyPacts } from '../contract/verify.js'
+import { type Credentials, PROVIDER_NAME, summarise, verifyPacts } from '../contract/verify.js'
 import { loadSeed } from './serve.js'
 
 export const verifyUsage = `Usage: ips-mock verify --pact <file|dir|url> [--pact ...] [options]
 
 Verifies Pact contracts against a fresh ips-mock on a free port, setting up each
-interaction's provider state through the mock's admin API.
+interaction's provider state through the mock's admin API. Only pacts whose provider
+is --provider are verified; the others are named and skipped. A pact without
+interactions, or of an unknown specification version, fails. One summary line per pact.
 
 Options:
   --pact <source>             a pact file, a directory of pact files, or a pact URL (repeatable)
-  --provider <name>           provider name to verify as (default ${PROVIDER_NAME})
+  --provider <name>           verify the pacts of this provider (default ${PROVIDER_NAME})
   --seed-file <file>          JSON seed for the fresh mock (default: the demo seed)
   --provider-base-url <url>   verify against this endpoint instead (e.g. https://<ips-host>);
                               provider states are not set up there. Credentials from the
@@ -39,22 +41,6 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
     throw new Error('[ips-mock] Failed to verify: set both IPS_USER and IPS_PASSWORD, or neither.')
   }
   return companyHandle ? { user, password, companyHandle } : { user, password }
-}
-
-/** The verifier's failure (a JSON report, or a message) in one line. */
-function summary(reason: string): string {
-  try {
-    const report = JSON.parse(reason) as {
-      interactionResults?: { description: string; result: string }[]
-    }
-    const results = report.interactionResults ?? []
-    const failed = results.filter((result) => result.result !== 'OK')
-    return `${failed.length} of ${results.length} interactions failed: ${failed
-      .map((result) => `"${result.description}"`)
-      .join(', ')} (details above).`
-  } catch {
-    return reason
-  }
 }
 
 const logLevels = ['trace', 'debug', 'info', 'warn', 'error'] as const
@@ -100,11 +86,13 @@ export async function verify(args: string[]): Promise<void> {
       ...(credentials ? { credentials } : {}),
       mock: { seed: await loadSeed(values['seed-file']) },
       logLevel: logLevel as (typeof logLevels)[number],
+      onResult: (result) => process.stdout.write(`[ips-mock] ${summarise(result)}\n`),
+      onWarning: (message) => process.stderr.write(`${message}\n`),
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     if (reason.startsWith('[ips-mock]')) throw error
-    throw new Error(`[ips-mock] Verification failed: ${summary(reason)}`, { cause: error })
+    throw new Error(`[ips-mock] Verification failed: ${reason}`, { cause: error })
   }
   process.stdout.write('[ips-mock] Every interaction verified.\n')
 }

@@ -1,11 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer } from '../adapters/node-server.js'
 import type { IpsMockOptions } from '../mock/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
 import { escapeXml } from '../xml/escape.js'
-import { providerStates } from '../admin/provider-states.js'
+import { applyStateGenerators } from './generators.js'
+import { checkPact, checkProviderStates, type LoadedPact, loadPacts } from './pact-files.js'
 
 /** The provider name ips-mock's own contracts use for IPS. */
 export const PROVIDER_NAME = 'scene7-ips'
@@ -40,6 +42,10 @@ export interface VerifyOptions {
   mock?: IpsMockOptions
   /** Verifier log level (default `error`). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error'
+  /** Hears each pact's result as soon as it is verified (see `summarise`). */
+  onResult?: (result: PactResult) => void
+  /** Hears what ips-mock leaves out, e.g. pacts for other providers. */
+  onWarning?: (message: string) => void
 }
 
 type PactModule = typeof import('@pact-foundation/pact')
@@ -99,89 +105,144 @@ function credentialsFilter(credentials: Credentials): Filter {
   }
 }
 
-interface PactFile {
-  provider?: { name?: string }
-  interactions?: {
-    description?: string
-    providerState?: string
-    providerStates?: { name?: string }[]
-  }[]
+/** How one pact fared: its interactions, and those that failed with the verifier's reasons. */
+export interface PactResult {
+  source: string
+  consumer: string
+  provider: string
+  interactions: number
+  failed: { description: string; mismatches: string[] }[]
+  /** The verifier's own message when it failed for a reason other than mismatches. */
+  error?: string
 }
 
-/** Reads the pacts a source names: a file, every `.json` file of a directory, or a URL. */
-async function readPacts(source: string, provider: string): Promise<[string, PactFile][]> {
-  if (/^https?:\/\//i.test(source)) {
-    const response = await fetch(source, { signal: AbortSignal.timeout(30_000) })
-    if (!response.ok) throw new Error(`${source} answered HTTP ${response.status}`)
-    return [[source, (await response.json()) as PactFile]]
+/** The verifier's rejection, as pact-js gives it: a JSON report, or a message. */
+interface VerifierReport {
+  errors?: { interaction?: string; mismatch?: { mismatches?: { mismatch?: string }[] } }[]
+  interactionResults?: { description: string; result: string }[]
+}
+
+function resultOf(pact: LoadedPact, error?: unknown): PactResult {
+  const interactions = pact.pact.interactions?.length ?? 0
+  const result: PactResult = {
+    source: pact.source,
+    consumer: pact.consumer,
+    provider: pact.provider,
+    interactions,
+    failed: [],
   }
-  const read = async (file: string) =>
-    [file, JSON.parse(await readFile(file, 'utf8')) as PactFile] as [string, PactFile]
-  if (!(await stat(source)).isDirectory()) return [await read(source)]
-  const files = (await readdir(source)).filter((name) => name.endsWith('.json')).sort()
-  const pacts = await Promise.all(files.map((name) => read(join(source, name))))
-  return pacts.filter(([, pact]) => pact.provider?.name === provider)
+  if (error === undefined) return result
+  const reason = error instanceof Error ? error.message : String(error)
+  let report: VerifierReport
+  try {
+    report = JSON.parse(reason) as VerifierReport
+  } catch {
+    return { ...result, error: reason }
+  }
+  for (const { description, result: outcome } of report.interactionResults ?? []) {
+    if (outcome === 'OK') continue
+    const mismatches = (report.errors ?? [])
+      .filter((entry) => entry.interaction?.endsWith(` - ${description}`))
+      .flatMap((entry) => entry.mismatch?.mismatches ?? [])
+      .map((mismatch) => mismatch.mismatch ?? '')
+      .filter(Boolean)
+    result.failed.push({ description, mismatches })
+  }
+  if (result.failed.length === 0) result.error = reason
+  return result
 }
 
 /**
- * Checks that every provider state the pacts name is one ips-mock can set up, so an unknown one
- * fails up front with the list of known states rather than as a failed state change.
+ * One line for a pact's result, e.g. `acme → scene7-ips (pacts/acme.json): 2 interactions verified`
+ * or `… 1 of 2 interactions failed: "acme polls" (Expected 'Running' to be equal to 'Done')`.
  */
-export async function checkProviderStates(sources: string[], provider = PROVIDER_NAME) {
-  const unknown: string[] = []
-  for (const source of sources) {
-    let pacts: [string, PactFile][]
-    try {
-      pacts = await readPacts(source, provider)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new Error(`[ips-mock] Failed to read the pact "${source}": ${reason}`, { cause: error })
-    }
-    for (const [file, pact] of pacts) {
-      for (const interaction of pact.interactions ?? []) {
-        const names = interaction.providerStates?.map((state) => state.name ?? '') ?? []
-        if (interaction.providerState) names.push(interaction.providerState)
-        for (const name of names.filter((state) => !Object.hasOwn(providerStates, state))) {
-          unknown.push(`"${name}" (${file}, interaction "${interaction.description ?? ''}")`)
-        }
-      }
-    }
+export function summarise(result: PactResult): string {
+  const head = `${result.consumer || '(no consumer)'} → ${result.provider || '(no provider)'} (${result.source})`
+  if (result.error) return `${head}: the verifier failed: ${result.error}`
+  if (result.failed.length === 0) {
+    return `${head}: ${result.interactions} interaction${result.interactions === 1 ? '' : 's'} verified`
   }
-  if (unknown.length > 0) {
-    const known = Object.keys(providerStates)
-      .map((name) => `"${name}"`)
-      .join(', ')
+  const failed = result.failed
+    .map(({ description, mismatches }) =>
+      mismatches.length ? `"${description}" (${mismatches.join('; ')})` : `"${description}"`,
+    )
+    .join(', ')
+  return `${head}: ${result.failed.length} of ${result.interactions} interactions failed: ${failed}`
+}
+
+/** Picks the pacts for the provider and names the others, so none is skipped without a word. */
+function forProvider(pacts: LoadedPact[], provider: string, warn: (message: string) => void) {
+  const selected = pacts.filter((pact) => pact.provider === provider)
+  const others = pacts.filter((pact) => pact.provider !== provider)
+  const named = others.map((pact) => `"${pact.provider}" (${pact.source})`).join(', ')
+  if (selected.length === 0) {
     throw new Error(
-      `[ips-mock] Unknown provider state ${unknown.join('; ')}. ips-mock understands: ${known}. See \`ips-mock verify --list-states\`.`,
+      `[ips-mock] Failed to verify: no pact names the provider "${provider}"${others.length ? `; found ${named}` : ''}. Pass --provider <name> to verify a pact written for another provider name.`,
     )
   }
+  if (others.length > 0) {
+    warn(
+      `[ips-mock] Skipping ${others.length} pact${others.length === 1 ? '' : 's'} for other providers: ${named}. Pass --provider <name> to verify them.`,
+    )
+  }
+  return selected
 }
 
 /**
  * Verifies pacts against a fresh ips-mock (provider states set up through its admin API), or
- * against another IPS endpoint. Resolves when every interaction passed; rejects otherwise.
- * The verifier prints its report to stdout.
- * @example await verifyPacts({ pacts: ['pacts/'] })
+ * against another IPS endpoint, one pact after the other. Resolves when every interaction passed;
+ * rejects with each failed pact's summary otherwise. The verifier prints its report to stdout;
+ * `onResult` hears each pact's result, `onWarning` of pacts left out.
+ * @example await verifyPacts({ pacts: ['pacts/'], onResult: (r) => console.log(summarise(r)) })
  */
 export async function verifyPacts(options: VerifyOptions): Promise<void> {
   const { Verifier } = await loadPact()
-  if (!options.providerBaseUrl) await checkProviderStates(options.pacts, options.provider)
+  const provider = options.provider ?? PROVIDER_NAME
+  const pacts = forProvider(await loadPacts(options.pacts), provider, (message) =>
+    options.onWarning?.(message),
+  )
+  for (const pact of pacts) checkPact(pact)
+  if (!options.providerBaseUrl) checkProviderStates(pacts)
   const server = options.providerBaseUrl
     ? undefined
     : await startServer({ ...options.mock, port: 0, logLevel: 'silent' })
+  const dir = await mkdtemp(join(tmpdir(), 'ips-mock-verify-'))
+  const results: PactResult[] = []
   try {
     const origin = server ? new URL(server.url).origin : options.providerBaseUrl!
     const stateSetupUrl =
       options.stateSetupUrl ?? (server ? `${origin}${ADMIN_PATH}/provider-states` : undefined)
-    await new Verifier({
-      provider: options.provider ?? PROVIDER_NAME,
-      providerBaseUrl: origin,
-      pactUrls: options.pacts,
-      ...(stateSetupUrl ? { providerStatesSetupUrl: stateSetupUrl } : {}),
-      ...(options.credentials ? { requestFilter: credentialsFilter(options.credentials) } : {}),
-      logLevel: options.logLevel ?? 'error',
-    }).verifyProvider()
+    for (const [index, pact] of pacts.entries()) {
+      // What the verifier reads is what was checked above, with the generators ips-mock/pact
+      // interactions carry in their comments (pact-js writes none for XML bodies).
+      const file = join(dir, `${index}.json`)
+      await writeFile(
+        file,
+        JSON.stringify(stateSetupUrl ? applyStateGenerators(pact.pact) : pact.pact),
+      )
+      let failure: unknown
+      try {
+        await new Verifier({
+          provider,
+          providerBaseUrl: origin,
+          pactUrls: [file],
+          ...(stateSetupUrl ? { providerStatesSetupUrl: stateSetupUrl } : {}),
+          ...(options.credentials ? { requestFilter: credentialsFilter(options.credentials) } : {}),
+          logLevel: options.logLevel ?? 'error',
+        }).verifyProvider()
+      } catch (error) {
+        failure = error
+      }
+      const result = resultOf(pact, failure)
+      results.push(result)
+      options.onResult?.(result)
+    }
   } finally {
     await server?.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  const failed = results.filter((result) => result.error || result.failed.length > 0)
+  if (failed.length > 0) {
+    throw new Error(`[ips-mock] Verification failed: ${failed.map(summarise).join('\n')}`)
   }
 }

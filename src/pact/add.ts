@@ -1,0 +1,35 @@
+import type { PactV4, V3MockServer } from '@pact-foundation/pact'
+import type { IpsInteraction } from './interaction.js'
+import { stateGeneratorsComment } from '../contract/generators.js'
+
+/** An interaction added to a pact, ready to run the consumer's code against Pact's mock server. */
+export interface ReadyInteraction {
+  executeTest<T>(test: (server: V3MockServer) => Promise<T>): Promise<T | undefined>
+}
+
+/**
+ * Adds a built interaction to a pact-js `PactV4` and returns it ready for `executeTest`. Its
+ * provider-state generators travel in a comment (pact-js writes none for XML bodies); `ips-mock
+ * verify` applies them, as does `applyStateGenerators` for other verifiers.
+ * @example
+ * await addInteraction(pact, submitJobInteraction({ jobName: 'x', job: { optimizeImagesJob: {} } }))
+ *   .executeTest(async (server) => { ... })
+ */
+export function addInteraction(pact: PactV4, interaction: IpsInteraction): ReadyInteraction {
+  let builder = pact.addInteraction()
+  for (const state of interaction.states) builder = builder.given(state.name, state.params)
+  builder = builder.uponReceiving(interaction.description)
+  const { request, response } = interaction
+  if (request.generators.length > 0) {
+    builder = builder.comment(stateGeneratorsComment(request.generators))
+  }
+  return builder
+    .withRequest(request.method, request.path, (http) => {
+      http.headers(request.headers).xmlBody(request.body)
+      if (request.rules.length > 0) http.matchingRules({ body: request.rules })
+    })
+    .willRespondWith(response.status, (http) => {
+      http.headers(response.headers).xmlBody(response.body)
+      if (response.rules.length > 0) http.matchingRules({ body: response.rules })
+    })
+}
