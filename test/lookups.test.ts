@@ -2,7 +2,17 @@ import { expect, it } from 'vitest'
 import { demoSeed } from '../src/index.js'
 import { call, items, ok } from './support/calls.js'
 import { useMswMock } from './support/msw.js'
-import { DEMO_CO, logins, OTHER_CO } from './support/requests.js'
+import {
+  DEMO_CO,
+  envelope,
+  logins,
+  NS_2022,
+  operationParam,
+  OTHER_CO,
+  post,
+} from './support/requests.js'
+import { read } from './support/soap.js'
+import { expectValidSoap } from './support/xsd.js'
 
 useMswMock({
   startTime: '2030-01-01T00:00:00Z',
@@ -75,13 +85,20 @@ it('getCompanyInfo: by handle, name or IMS org, only for members', async () => {
 })
 
 it('getUserInfo: the caller by default, others who share a company', async () => {
-  expect((await ok('getUserInfo')).userInfo).toEqual({
+  const caller = {
     userHandle: 'u|1002|user@demo-co.test',
     firstName: 'Ada',
     lastName: 'Lovelace',
     email: 'user@demo-co.test',
     isValid: 'true',
     isIpsAdmin: 'false',
+  }
+  // User/defaultRole and User/role are absent in 2017-10-29-beta and older (reference §11).
+  expect((await ok('getUserInfo')).userInfo).toEqual(caller)
+  const newest = await read(await post(envelope(operationParam('getUserInfo', {}, NS_2022))))
+  expectValidSoap(newest.xml)
+  expect((newest.body.getUserInfoReturn as Record<string, unknown>).userInfo).toEqual({
+    ...caller,
     defaultRole: 'IpsUser',
     role: 'IpsUser',
   })

@@ -5,6 +5,7 @@ import { createIpsMock } from '../src/index.js'
 import { ipsHandlers } from '../src/msw.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { DEMO_CO, jobElements, jobTypeOf, logins, sampleValue } from './support/requests.js'
+import { jobElementsMissingIn } from './support/versions.js'
 
 type Login = { user: string; password: string }
 type SoapFault = { code: number; reason: string; element: string }
@@ -78,37 +79,46 @@ describe('against the standalone server', () => {
   beforeEach(() => server.mock.reset())
   afterAll(() => server.close())
 
-  for (const wsdl of ['IpsApi-2014-04-03.wsdl', 'IpsApi.wsdl']) {
+  for (const [wsdl, version] of [
+    ['IpsApi-2014-04-03.wsdl', '2014-04-03'],
+    ['IpsApi.wsdl', undefined],
+  ] as const) {
     describe(wsdl, () => {
-      it.each(jobElements)('submits a %s', async (jobElement) => {
-        const soap = await client(`${server.url}/webservice/${wsdl}`)
-        const [result] = await soap.submitJobAsync(job(jobElement))
-        expect(result.jobHandle).toBe(`j|101|${jobElement} via node-soap|`)
-        expect(server.mock.store.job(result.jobHandle)?.jobElement).toBe(jobElement)
-      })
+      // Each version's own job elements: the pre-4.0 API has no optimizeImagesJob, exportJob, ….
+      const missing = jobElementsMissingIn(version)
+      it.each(jobElements.filter((element) => !missing.includes(element)))(
+        'submits a %s',
+        async (jobElement) => {
+          const soap = await client(`${server.url}/webservice/${wsdl}`)
+          const [result] = await soap.submitJobAsync(job(jobElement))
+          expect(result.jobHandle).toBe(`j|101|${jobElement} via node-soap|`)
+          expect(server.mock.store.job(result.jobHandle)?.jobElement).toBe(jobElement)
+        },
+      )
 
       it('surfaces a bad password, a disallowed role and an invalid job as faults', async () => {
         const url = `${server.url}/webservice/${wsdl}`
         const wrong = await client(url, { user: logins.user.user, password: 'wrong' })
-        expect(await faultOf(wrong.submitJobAsync(job('optimizeImagesJob')))).toMatchObject({
-          element: 'authenticationFault',
-          code: 10001,
-        })
+        expect(await faultOf(wrong.submitJobAsync(job('serverDirectoryPublishJob')))).toMatchObject(
+          { element: 'authenticationFault', code: 10001 },
+        )
         const portal = await client(url, logins.portal)
-        expect((await faultOf(portal.submitJobAsync(job('optimizeImagesJob')))).code).toBe(20003)
+        expect((await faultOf(portal.submitJobAsync(job('serverDirectoryPublishJob')))).code).toBe(
+          20003,
+        )
         const soap = await client(url)
         const invalid = await faultOf(
           soap.submitJobAsync({
             companyHandle: DEMO_CO,
             jobName: 'x',
-            optimizeImagesJob: { emailSetting: 'Sometimes' },
+            serverDirectoryPublishJob: { emailSetting: 'Sometimes' },
           }),
         )
         expect(invalid).toEqual({
           element: 'ipsApiFault',
           code: 30001,
           reason:
-            "submitJobParam/optimizeImagesJob/emailSetting: 'Sometimes' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
+            "submitJobParam/serverDirectoryPublishJob/emailSetting: 'Sometimes' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
         })
         expect(
           (await faultOf(soap.submitJobAsync({ companyHandle: DEMO_CO, jobName: 'x' }))).code,

@@ -22,7 +22,7 @@ const mock = useMswMock()
 const param = (ns: string, prefix = '') => {
   const p = prefix ? `${prefix}:` : ''
   const declaration = prefix ? `xmlns:${prefix}="${ns}"` : `xmlns="${ns}"`
-  return `<${p}submitJobParam ${declaration}><${p}companyHandle>${DEMO_CO}</${p}companyHandle><${p}jobName>j</${p}jobName><${p}optimizeImagesJob><${p}emailSetting>All</${p}emailSetting></${p}optimizeImagesJob></${p}submitJobParam>`
+  return `<${p}submitJobParam ${declaration}><${p}companyHandle>${DEMO_CO}</${p}companyHandle><${p}jobName>j</${p}jobName><${p}serverDirectoryPublishJob><${p}emailSetting>All</${p}emailSetting></${p}serverDirectoryPublishJob></${p}submitJobParam>`
 }
 
 const auth = `<authHeader xmlns="${BASE_NS}"><user>${logins.user.user}</user><password>${logins.user.password}</password></authHeader>`

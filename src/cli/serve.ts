@@ -26,6 +26,8 @@ Options:
                          localhost and the bound address always work)
   --fault-seed <n>       seed of fault injection's generator (default 1)
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
+  --lenient-versions     accept the newest schema in every namespace (default: each
+                         namespace is validated and answered with its own API version)
   --log-level <level>    info (default) or silent
   --quiet                same as --log-level silent
   -h, --help             show this help
@@ -85,6 +87,7 @@ export async function serve(args: string[]): Promise<void> {
       'admin-host': { type: 'string', multiple: true },
       'fault-seed': { type: 'string' },
       'no-fault-header': { type: 'boolean' },
+      'lenient-versions': { type: 'boolean' },
       'log-level': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -116,6 +119,7 @@ export async function serve(args: string[]): Promise<void> {
     ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
     faultSeed: integer('fault-seed', values['fault-seed'], 1),
     faultHeader: !values['no-fault-header'],
+    versionLenient: values['lenient-versions'] ?? false,
   })
   const lines = [
     `ips-mock listening on ${server.url}`,

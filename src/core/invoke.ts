@@ -10,8 +10,9 @@ import type { JobEngine } from '../engine/engine.js'
 import { gate } from './gate.js'
 import type { FaultInjector } from '../injection/injector.js'
 import { operationHandlers } from '../operations/index.js'
-import { readComplex } from '../schema/read.js'
-import { getType, type OperationDef, operations } from '../schema/table.js'
+import { readParam } from '../schema/read.js'
+import { type OperationDef, operations } from '../schema/table.js'
+import { schemaFor } from '../schema/versions.js'
 import { writeElement } from '../schema/write.js'
 import { fault } from '../faults/catalog.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
@@ -39,6 +40,8 @@ export interface Services {
   /** Fault and latency injection. */
   faults: FaultInjector
   now(): Date
+  /** Validate and answer every namespace with the newest schema (`versionLenient`). */
+  versionLenient?: boolean
 }
 
 /** The outcome of a call that succeeded. */
@@ -114,7 +117,8 @@ export async function invoke(
   }
   trace.stage = 'validate'
   const namespace = call.param.ns
-  const params = readComplex(call.param, getType(operation.inputType), namespace, call.param.name)
+  const schema = schemaFor(namespace, services.versionLenient)
+  const params = readParam(call.param, schema, operation)
   trace.params = params
   const company =
     typeof params.companyHandle === 'string'
@@ -138,7 +142,7 @@ export async function invoke(
     ...(targetUser ? { targetUser } : {}),
   })
   trace.value = value
-  const outputType = getType(operation.outputType)
+  const outputType = schema.getType(operation.outputType)
   return {
     operation,
     namespace,

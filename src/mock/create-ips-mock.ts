@@ -51,6 +51,12 @@ export interface IpsMockOptions {
    * where any client could otherwise make the mock hang or reset connections.
    */
   faultHeader?: boolean
+  /**
+   * Validate and answer every namespace with the newest schema (`2022-11-01-beta`), as if all
+   * API versions were one (default `false`: each namespace gets exactly its version's schema, so
+   * an element an older version lacks is refused with 30003). WSDLs stay per version.
+   */
+  versionLenient?: boolean
 }
 
 /** A running IPS mock: one `handle` function that every adapter calls. */
@@ -164,6 +170,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
     faultHeader: options.faultHeader ?? true,
+    versionLenient: options.versionLenient ?? false,
   }
   let ready = store.load(seed)
   const exchange = async (request: RawRequest): Promise<RawResponse> => {

@@ -5,9 +5,14 @@ import { type Job, JobParams } from '../store/models.js'
 import { detach } from '../utils/internal/detach.js'
 import type { Operation } from './context.js'
 
-/** `c|101` → `101`; handles in another form are used whole. */
-function companyId(companyHandle: string): string {
-  return companyHandle.startsWith('c|') ? companyHandle.slice(2) : companyHandle
+/**
+ * A submitted job's handle, in the form of its company's handle: `c|101` → `j|101|<name>|`; a
+ * legacy numeric company `47` → `47|<name>|`, as the documented example answers (reference §5).
+ */
+function jobHandle(companyHandle: string, name: string): string {
+  return companyHandle.startsWith('c|')
+    ? `j|${companyHandle.slice(2)}|${name}|`
+    : `${companyHandle}|${name}|`
 }
 
 function jobElementOf(params: Record<string, unknown>): string {
@@ -83,7 +88,7 @@ export const submitJob: Operation = async (context) => {
   const originalName = detach(params.jobName as string)
   const name = store.claimJobName(company.handle, originalName)
   const record: Job = {
-    handle: `j|${companyId(company.handle)}|${name}|`,
+    handle: jobHandle(company.handle, name),
     companyHandle: company.handle,
     name,
     originalName,

@@ -2,7 +2,8 @@ import { fault } from '../faults/catalog.js'
 import type { XmlElement } from '../xml/parse.js'
 import { closest } from '../utils/internal/closest.js'
 import { parseSimple, type SimpleValue } from './simple-types.js'
-import { type ElementDef, getType, isSimpleType, type TypeDef } from './table.js'
+import { type ElementDef, isSimpleType, type TypeDef } from './table.js'
+import { describeAddition, versionLabel, type VersionSchema } from './versions.js'
 
 /** A parsed IPS value: simple values, or objects keyed by element name (arrays where maxOccurs > 1). */
 export type IpsValue = SimpleValue | IpsObject | IpsValue[]
@@ -19,6 +20,11 @@ function readSimple(element: XmlElement, def: ElementDef, path: string): SimpleV
   if (!isSimpleType(type)) throw new Error(`[ips-mock] ${type} is not a simple type`)
   if (element.children.length > 0) {
     throw fault('invalidRequestXml', `${path}: expected a ${type} value, found child elements`)
+  }
+  // An empty required string is a value the client did not set (suds, for one, sends `<jobName/>`
+  // for an unset field): refused as missing, the way IPS refuses a missing element.
+  if (def.min > 0 && type === 'xsd:string' && !hasText(element)) {
+    throw fault('missingParameter', `${path}: required element is empty`)
   }
   const value = parseSimple(type, element.text)
   if (value === undefined) {
@@ -40,9 +46,7 @@ function readChild(element: XmlElement, def: ElementDef, ns: string, path: strin
       `${path}: element is in namespace '${element.ns}', expected '${ns}'`,
     )
   }
-  return isSimpleType(def.type)
-    ? readSimple(element, def, path)
-    : readComplex(element, getType(def.type), ns, path)
+  return def.complex ? readComplex(element, def.complex, ns, path) : readSimple(element, def, path)
 }
 
 function misplaced(
@@ -50,11 +54,19 @@ function misplaced(
   children: XmlElement[],
   at: number,
   path: string,
+  ns: string,
   expected?: string,
 ): never {
   const child = children[at] as XmlElement
   const position = type.index.get(child.name)
   if (position === undefined) {
+    const addition = type.later?.get(child.name)
+    if (addition) {
+      throw fault(
+        'invalidRequestXml',
+        `${path}/${child.name}: unknown element; ${child.name} is not part of the ${versionLabel(ns)} API; it was added in ${describeAddition(addition)}`,
+      )
+    }
     const names = type.elements.map((element) => element.name)
     const hint = closest(child.name, names)
     throw fault(
@@ -110,11 +122,33 @@ export function readComplex(
     if (values.length < def.min) {
       const later = children.slice(at).some((child) => child.name === def.name)
       const unknown = at < children.length && !type.index.has((children[at] as XmlElement).name)
-      if (later || unknown) misplaced(type, children, at, path, def.name)
+      if (later || unknown) misplaced(type, children, at, path, ns, def.name)
       throw fault('missingParameter', `${path}/${def.name}: required element is missing`)
     }
     if (values.length > 0) result[def.name] = def.max > 1 ? values : values[0]
   }
-  if (at < children.length) misplaced(type, children, at, path)
+  if (at < children.length) misplaced(type, children, at, path, ns)
   return result
+}
+
+/**
+ * Validates an operation's `*Param` element against the schema of its namespace's API version:
+ * an operation the version does not have is refused like an unknown element (30003).
+ * @example readParam(call.param, schemaFor(call.param.ns), operations.get('submitJob')!)
+ */
+export function readParam(
+  param: XmlElement,
+  schema: VersionSchema,
+  operation: { input: string; inputType: string },
+): IpsObject {
+  const type = schema.types.get(operation.inputType)
+  if (!type) {
+    const addition = schema.laterElements.get(operation.input)
+    throw fault(
+      'invalidRequestXml',
+      `${param.name}: unknown operation element; ${param.name} is not part of the ${versionLabel(param.ns)} API` +
+        (addition ? `; it was added in ${describeAddition(addition)}` : ''),
+    )
+  }
+  return readComplex(param, type, param.ns, param.name)
 }

@@ -14,6 +14,16 @@ export interface ElementDef {
   max: number
   /** Documented string constants, enforced case-sensitively. */
   enum?: readonly string[]
+  /** For a complex type: its definition in the same API version's table. */
+  complex?: TypeDef
+}
+
+/** Where an element or type first appears: the API version that added it. */
+export interface Addition {
+  /** The namespace's version, e.g. `2012-02-14` or `2021-04-26-beta`. */
+  version: string
+  /** How people name it: `6.0`, `AEM 6.5 client schema`, … */
+  release: string
 }
 
 /** An IPS complex type or global element: an ordered sequence of child elements. */
@@ -25,6 +35,8 @@ export interface TypeDef {
   elements: readonly ElementDef[]
   /** Element name → index into `elements`, for O(1) lookups while validating. */
   index: ReadonlyMap<string, number>
+  /** Elements of the newest schema this version's type lacks, with the version that added each. */
+  later?: ReadonlyMap<string, Addition>
 }
 
 /** An IPS operation as the reference describes it. */
@@ -38,20 +50,25 @@ export interface OperationDef {
   roles: readonly string[]
 }
 
-interface ReferenceElement {
+/** An element of a reference table (`ips-api.schema.json`, in the reference's own words). */
+export interface ReferenceElement {
   name: string
   type: string
   minOccurs: number
   maxOccurs: number | string
   enum?: string[]
   enumUnconfirmed?: boolean
+  /** The schema snapshots that lack the element (reference §2.4). */
+  absentInOlderSchemas?: string[]
 }
 
-interface ReferenceType {
+/** A type of a reference table. */
+export interface ReferenceType {
   kind: string
   typeName?: string
   elementName?: string
   sequence: ReferenceElement[]
+  absentInOlderSchemas?: string[]
 }
 
 interface ReferenceOperation {
@@ -75,22 +92,57 @@ function toElement(source: ReferenceElement): ElementDef {
   return element
 }
 
-function toType(name: string, source: ReferenceType): TypeDef {
-  const elements = source.sequence.map(toElement)
-  return {
-    name,
-    ...(source.elementName ? { elementName: source.elementName } : {}),
-    elements,
-    index: new Map(elements.map((element, position) => [element.name, position])),
+/**
+ * Makes the type definitions of one API version: every type of `sources`, each keeping only the
+ * elements `keep` allows, element types linked to the same version's definitions.
+ */
+export function buildTypes(
+  sources: Readonly<Record<string, ReferenceType>>,
+  keep: (type: string, element: string) => Addition | undefined = () => undefined,
+): Map<string, TypeDef> {
+  const built = new Map<string, TypeDef>()
+  for (const [name, source] of Object.entries(sources)) {
+    const elements: ElementDef[] = []
+    const later = new Map<string, Addition>()
+    for (const item of source.sequence) {
+      const addition = keep(name, item.name)
+      if (addition) later.set(item.name, addition)
+      else elements.push(toElement(item))
+    }
+    built.set(name, {
+      name,
+      ...(source.elementName ? { elementName: source.elementName } : {}),
+      elements,
+      index: new Map(elements.map((element, position) => [element.name, position])),
+      ...(later.size > 0 ? { later } : {}),
+    })
   }
+  for (const type of built.values()) {
+    for (const element of type.elements as ElementDef[]) {
+      if (isSimpleType(element.type)) continue
+      const complex = built.get(element.type)
+      if (!complex) {
+        throw new Error(
+          `[ips-mock] Failed to build the schema table: "${type.name}/${element.name}" has the unknown type "${element.type}".`,
+        )
+      }
+      element.complex = complex
+    }
+  }
+  return built
 }
 
-const referenceTypes = reference.types as unknown as Record<string, ReferenceType>
-
-/** Every IPS type of the reference schema, by type name (113 entries). */
-export const types: ReadonlyMap<string, TypeDef> = new Map(
-  Object.entries(referenceTypes).map(([name, source]) => [name, toType(name, source)]),
+/**
+ * The reference tables the schema is made of, merged by type name: `ips-api.schema.json`
+ * (submitJob, job types, job operations, lookups). Further tables (e.g. assets) are added here.
+ */
+export const referenceTypes: Readonly<Record<string, ReferenceType>> = Object.assign(
+  {},
+  reference.types as unknown as Record<string, ReferenceType>,
 )
+
+/** Every IPS type of the newest schema, by type name. */
+export const types: ReadonlyMap<string, TypeDef> = buildTypes(referenceTypes)
 
 /** Global elements (operation params and returns, `authHeader`), by element local name. */
 export const elements: ReadonlyMap<string, TypeDef> = new Map(

@@ -1,7 +1,7 @@
 import { escapeXml } from '../xml/escape.js'
 import type { IpsValue } from './read.js'
 import { formatSimple, type SimpleValue } from './simple-types.js'
-import { type ElementDef, getType, isSimpleType, type TypeDef } from './table.js'
+import type { ElementDef, TypeDef } from './table.js'
 
 /** What the serializer accepts: parsed request values, or values the mock builds (dates allowed). */
 export type OutValue = IpsValue | Date | OutObject | OutValue[] | undefined
@@ -34,13 +34,13 @@ function tagsOf(type: TypeDef, prefix: string): readonly Tags[] {
   return tags
 }
 
-function writeValue(tags: Tags, typeName: string, value: OutValue, prefix: string, out: string[]) {
+function writeValue(tags: Tags, def: ElementDef, value: OutValue, prefix: string, out: string[]) {
   if (value === undefined) return
-  if (isSimpleType(typeName)) {
+  if (!def.complex) {
     out.push(tags.open, escapeXml(formatSimple(value as SimpleValue | Date)), tags.close)
     return
   }
-  writeElementOf(tags, getType(typeName), value as OutObject, prefix, out)
+  writeElementOf(tags, def.complex, value as OutObject, prefix, out)
 }
 
 /** An element of a complex type: its children in schema order, or the empty tag when none. */
@@ -59,8 +59,8 @@ function writeElementOf(
     const child = value[def.name]
     if (child === undefined) continue
     const tag = childTags[index] as Tags
-    if (!Array.isArray(child)) writeValue(tag, def.type, child, prefix, out)
-    else for (const item of child) writeValue(tag, def.type, item, prefix, out)
+    if (!Array.isArray(child)) writeValue(tag, def, child, prefix, out)
+    else for (const item of child) writeValue(tag, def, item, prefix, out)
   }
   if (out.length === start) out[start - 1] = tags.empty
   else out.push(tags.close)
@@ -68,6 +68,8 @@ function writeElementOf(
 
 /**
  * Serialises a value of an IPS type as XML, children in schema order, all qualified in `ns`.
+ * Only the elements of `type` are written: given a type of an older API version, what that
+ * version lacks is left out.
  * `prefix` '' declares `ns` as the default namespace (SOAP 1.2 style); 'ns1' gives the Axis-style
  * `<ns1:submitJobReturn xmlns:ns1="…">` of the documented SOAP 1.1 samples.
  * @example writeElement('submitJobReturn', getType('SubmitJobReturn'), { jobHandle: 'j|1|x|' }, ns, 'ns1')

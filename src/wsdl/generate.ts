@@ -1,4 +1,5 @@
 import { namespaces, type OperationDef, operations } from '../schema/table.js'
+import { schemaFor } from '../schema/versions.js'
 import { baseElementNames, renderSchemas } from './schemas.js'
 import { escapeAttribute, isNcName } from './xml.js'
 
@@ -104,7 +105,7 @@ function service(serviceUrl: string): string {
 
 /**
  * Generates an IPS WSDL 1.1 document (document/literal, SOAP 1.1 and 1.2 bindings) from the
- * schema table. Pure: the same options always give the same string; callers may cache it.
+ * schema table of the version's API: exactly the elements and types that version has. Pure: the same options always give the same string; callers may cache it.
  * @example generateWsdl({ version: '2014-04-03', serviceUrl: 'http://127.0.0.1:8080/scene7/services/IpsApiService', operations: ['submitJob'] })
  */
 export function generateWsdl(options: WsdlOptions): string {
@@ -112,8 +113,10 @@ export function generateWsdl(options: WsdlOptions): string {
   if (version !== undefined && !/^\d{4}-\d{2}-\d{2}(?:-beta)?$/.test(version)) {
     throw new Error(`[ips-mock] Failed to generate a WSDL: "${version}" is not an IPS API version.`)
   }
-  const ops = resolveOperations(options.operations)
   const tns = version === undefined ? namespaces.base : `${namespaces.base}/${version}`
+  // An operation the version does not have (e.g. one added later) is left out of its WSDL.
+  const schema = schemaFor(tns)
+  const ops = resolveOperations(options.operations).filter((op) => schema.types.has(op.inputType))
   const schemas = renderSchemas(tns, ops).map((schema) => schema.replace(/^/gm, '    '))
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -1,12 +1,6 @@
 import reference from '../schema/ips-api.schema.json' with { type: 'json' }
-import {
-  type ElementDef,
-  getType,
-  isSimpleType,
-  namespaces,
-  type OperationDef,
-  types,
-} from '../schema/table.js'
+import { type ElementDef, isSimpleType, namespaces, type OperationDef } from '../schema/table.js'
+import { schemaFor, type VersionSchema } from '../schema/versions.js'
 import { escapeAttribute } from './xml.js'
 
 const XSD = 'http://www.w3.org/2001/XMLSchema'
@@ -57,26 +51,26 @@ function globalElement(name: string, defs: readonly ElementDef[], extra = ''): s
   return `  <xsd:element name="${name}">\n    <xsd:complexType>\n${sequence(defs, '      ', extra)}\n    </xsd:complexType>\n  </xsd:element>`
 }
 
-function complexType(name: string): string {
-  return `  <xsd:complexType name="${name}">\n${sequence(getType(name).elements, '    ')}\n  </xsd:complexType>`
+function complexType(schema: VersionSchema, name: string): string {
+  return `  <xsd:complexType name="${name}">\n${sequence(schema.getType(name).elements, '    ')}\n  </xsd:complexType>`
 }
 
 /**
- * Every named type reachable from the operations' Param and Return types, each once, in table
- * order (so the output is stable whatever the operation order).
- * @example reachableTypes([operations.get('stopJob')!]) // [] (stopJobParam has only simple children)
+ * Every named type reachable from the operations' Param and Return types in one API version's
+ * schema, each once, in table order (so the output is stable whatever the operation order).
+ * @example reachableTypes(newestSchema, [operations.get('stopJob')!]) // [] (only simple children)
  */
-export function reachableTypes(ops: readonly OperationDef[]): string[] {
+export function reachableTypes(schema: VersionSchema, ops: readonly OperationDef[]): string[] {
   const seen = new Set<string>()
   const pending = ops.flatMap((op) => [op.inputType, op.outputType])
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    for (const def of getType(name).elements) {
+    for (const def of schema.getType(name).elements) {
       if (isSimpleType(def.type) || seen.has(def.type)) continue
       seen.add(def.type)
       pending.push(def.type)
     }
   }
-  return [...types.keys()].filter((name) => seen.has(name))
+  return [...schema.types.keys()].filter((name) => seen.has(name))
 }
 
 function schema(namespace: string, body: string[]): string {
@@ -85,16 +79,18 @@ function schema(namespace: string, body: string[]): string {
 }
 
 /**
- * The inline schemas of an IPS WSDL: the operations' elements and types in `namespace`, and
- * `authHeader` plus the three faults in the unversioned namespace (one schema when they coincide).
+ * The inline schemas of an IPS WSDL: the operations' elements and types in `namespace`, as that
+ * namespace's API version has them, and `authHeader` plus the three faults in the unversioned
+ * namespace (one schema when they coincide).
  * @example renderSchemas('http://www.scene7.com/IpsApi/xsd/2014-04-03', [operations.get('submitJob')!])
  */
 export function renderSchemas(namespace: string, ops: readonly OperationDef[]): string[] {
+  const api = schemaFor(namespace)
   const main = ops.flatMap((op) => [
-    globalElement(op.input, getType(op.inputType).elements),
-    globalElement(op.output, getType(op.outputType).elements),
+    globalElement(op.input, api.getType(op.inputType).elements),
+    globalElement(op.output, api.getType(op.outputType).elements),
   ])
-  main.push(...reachableTypes(ops).map(complexType))
+  main.push(...reachableTypes(api, ops).map((name) => complexType(api, name)))
   // SOAP header blocks carry soapenv:mustUnderstand / actor / role attributes; the service's own
   // schema allows any foreign-namespace attribute on authHeader.
   const lax = '\n      <xsd:anyAttribute namespace="##other" processContents="lax"/>'

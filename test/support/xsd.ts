@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { XmlDocument, XmlElement, XmlLibError, type XmlTreeNode, XsdValidator } from 'libxml2-wasm'
+import { xsdForVersion } from './versions.js'
 
 export interface XsdResult {
   valid: boolean
@@ -76,7 +77,9 @@ function ipsValidator(namespace: string): XsdValidator {
     return `${name}="${namespace}"`
   })
   if (replaced !== 2) throw new Error(`ips.xsd: expected targetNamespace and xmlns:tns on the root`)
-  const validator = compile(text, `ips.xsd for ${namespace}`)
+  // Each API version has its own schema: the elements added after it are not part of it.
+  const version = namespace === IPS_BASE ? undefined : namespace.slice(IPS_BASE.length + 1)
+  const validator = compile(xsdForVersion(text, version), `ips.xsd for ${namespace}`)
   ipsValidators.set(namespace, validator)
   if (ipsValidators.size > MAX_CACHED_NAMESPACES) {
     const [oldest, evicted] = ipsValidators.entries().next().value as [string, XsdValidator]
