@@ -2,7 +2,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'fixtures/', 'contracts/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+      'node_modules/',
+      'fixtures/',
+      'contracts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -104,6 +104,17 @@ describe('/__admin/seed', () => {
     expect(bad.status).toBe(400)
     expect(bad.body.error).toContain('"Boss"')
     expect(server.mock.store.userByEmail('user@demo-co.test')).toBeDefined()
+    // What a later reset loads is still the old seed: its users log in, the refused ones do not.
+    expect((await admin('POST', '/reset')).status).toBe(200)
+    expect((await submit('after refused seeds')).fault).toBeUndefined()
+    const refused = await soap(
+      envelope(operationParam('getUserInfo', {}), { auth: { user: 'a@acme.test', password: 'p' } }),
+    )
+    expect(refused.fault?.code).toBe(10002)
+    expect((await admin('GET', '/seed')).body.companies).toEqual([
+      { handle: 'c|101', name: 'demo-co' },
+      { handle: 'c|102', name: 'other-co' },
+    ])
   })
 })
 

@@ -106,3 +106,23 @@ it('refuses a gzipResponse that is not a boolean', async () => {
     reason: "authHeader/gzipResponse: 'maybe' is not a valid xsd:boolean",
   })
 })
+
+it.each(['user', 'password', 'appName'])(
+  'refuses an authHeader whose %s holds an element instead of reading the text around it',
+  async (field) => {
+    const values: Record<string, string> = { user, password, appName: 'a' }
+    const fields = ['user', 'password', 'appName']
+      .map((name) => {
+        const value = values[name] as string
+        return `<${name}>${name === field ? `<x>1</x>${value}` : value}</${name}>`
+      })
+      .join('')
+    const answer = await read(
+      await post(soap(`<authHeader xmlns="${BASE_NS}">${fields}</authHeader>`)),
+    )
+    expect(answer.fault).toMatchObject({
+      code: 30003,
+      reason: `authHeader/${field}: element content is not allowed in a field of a simple type`,
+    })
+  },
+)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createIpsMock } from '../src/index.js'
+import { createIpsMock, type IpsMock } from '../src/index.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { envelope, NS_2014, SERVICE_URL, SOAP11, submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'
@@ -46,21 +46,31 @@ const broken: Array<[string, BodyInit, Record<string, string>?]> = [
   ['a DOCTYPE', '<!DOCTYPE a><a/>'],
 ]
 
+interface Runtime {
+  send(body: BodyInit, headers: Record<string, string>): Promise<Response>
+  /** The mock behind it, to see its state. */
+  mock: IpsMock
+}
+
 /** The same cases against the in-process core and the standalone server. */
-const runtimes: Array<
-  [string, () => (body: BodyInit, headers: Record<string, string>) => Promise<Response>]
-> = [
+const runtimes: Array<[string, () => Runtime]> = [
   [
     'in-process',
     () => {
       const mock = createIpsMock()
-      return (body, headers) =>
-        mock.handle(new Request(SERVICE_URL, { method: 'POST', body, headers }))
+      return {
+        mock,
+        send: (body, headers) =>
+          mock.handle(new Request(SERVICE_URL, { method: 'POST', body, headers })),
+      }
     },
   ],
   [
     'standalone server',
-    () => (body, headers) => fetch(server.serviceUrl, { method: 'POST', body, headers }),
+    () => ({
+      mock: server.mock,
+      send: (body, headers) => fetch(server.serviceUrl, { method: 'POST', body, headers }),
+    }),
   ],
 ]
 
@@ -71,27 +81,46 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 describe.each(runtimes)('%s', (_runtime, connect) => {
-  let send: ReturnType<(typeof runtimes)[number][1]>
-  beforeAll(() => {
-    send = connect()
+  let runtime: Runtime
+  let kept: string
+  beforeAll(async () => {
+    runtime = connect()
+    // One job stored before any broken request: it must survive each of them unchanged.
+    const answer = await read(
+      await runtime.send(submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'kept' }), {
+        'content-type': 'text/xml',
+      }),
+    )
+    kept = (answer.body.submitJobReturn as { jobHandle: string }).jobHandle
   })
 
-  it.each(broken)('answers %s with a SOAP fault', async (_name, body, headers) => {
-    const answer = await read(await send(body, headers ?? { 'content-type': 'text/xml' }))
-    expect(answer.status).toBe(500)
-    expect(answer.fault).toMatchObject({
-      element: 'ipsApiFault',
-      code: 30003,
-      faultcode: 'soapenv:Client',
-    })
-    expect(answer.xml).not.toMatch(/\n\s+at /)
-    expectValidSoap(answer.xml)
-  })
+  /** The store's jobs as plain data, to compare before and after a request. */
+  const state = () => JSON.stringify(runtime.mock.store.jobs.all())
+
+  it.each(broken)(
+    'answers %s with a SOAP fault and leaves the state as it was',
+    async (_name, body, headers) => {
+      const before = state()
+      expect(runtime.mock.store.job(kept)?.name).toBe('kept')
+      const answer = await read(await runtime.send(body, headers ?? { 'content-type': 'text/xml' }))
+      expect(answer.status).toBe(500)
+      expect(answer.fault).toMatchObject({
+        element: 'ipsApiFault',
+        code: 30003,
+        faultcode: 'soapenv:Client',
+      })
+      expect(answer.xml).not.toMatch(/\n\s+at /)
+      expectValidSoap(answer.xml)
+      expect(runtime.mock.store.jobs.count()).toBe(1)
+      expect(state()).toBe(before)
+    },
+  )
 
   it.each(['GET', 'PUT'])('answers %s on the service URL with a SOAP fault', async (method) => {
+    const before = state()
     const response =
       _runtime === 'in-process'
-        ? await createIpsMock().handle(
+        ? await runtime.mock.handle(
             new Request(SERVICE_URL, { method, ...(method === 'PUT' ? { body: 'x' } : {}) }),
           )
         : await fetch(server.serviceUrl, { method, ...(method === 'PUT' ? { body: 'x' } : {}) })
@@ -99,9 +128,6 @@ describe.each(runtimes)('%s', (_runtime, connect) => {
     expect(answer.status).toBe(405)
     expect(answer.fault?.code).toBe(30003)
     expectValidSoap(answer.xml)
+    expect(state()).toBe(before)
   })
-})
-
-it('stored nothing on the server for any broken request', () => {
-  expect(server.mock.store.jobs.count()).toBe(0)
 })

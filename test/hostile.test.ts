@@ -1,4 +1,8 @@
-import fs from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import net from 'node:net'
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { createIpsMock } from '../src/index.js'
@@ -28,34 +32,84 @@ async function send(body: string, headers: Record<string, string> = {}) {
 const soap = (body: string) =>
   `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
 
+/**
+ * Observers that see a read or a connection however the code makes it (named or default imports,
+ * sync or async): a FIFO, whose writer end opens only while some reader holds it open, and a
+ * listening socket that counts connections. Spies on `fs` would miss named imports.
+ */
+const traps = {
+  dir: '',
+  fifo: '',
+  file: '',
+  connections: 0,
+  port: 0,
+  listener: net.createServer(),
+}
+beforeAll(async () => {
+  traps.dir = mkdtempSync(join(tmpdir(), 'ips-mock-xxe-'))
+  traps.fifo = join(traps.dir, 'fifo')
+  traps.file = join(traps.dir, 'secret.txt')
+  execFileSync('mkfifo', [traps.fifo])
+  writeFileSync(traps.file, 'XXE-MARKER-7f3a')
+  traps.listener.on('connection', (socket) => {
+    traps.connections++
+    socket.destroy()
+  })
+  await new Promise<void>((resolve) => traps.listener.listen(0, '127.0.0.1', resolve))
+  traps.port = (traps.listener.address() as net.AddressInfo).port
+})
+afterAll(() => {
+  traps.listener.close()
+  rmSync(traps.dir, { recursive: true, force: true })
+})
+
+/** Whether some process holds the FIFO open for reading right now. */
+function fifoHasReader(): boolean {
+  try {
+    closeSync(openSync(traps.fifo, constants.O_WRONLY | constants.O_NONBLOCK))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return false
+    throw error
+  }
+}
+
 it.each([
   [
     'billion laughs',
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>' +
+    () =>
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>' +
       soap('<x>&lol2;</x>'),
   ],
   [
     'quadratic blow-up',
-    `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(10_000)}">]>${soap(`<x>${'&a;'.repeat(1000)}</x>`)}`,
+    () =>
+      `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(10_000)}">]>${soap(`<x>${'&a;'.repeat(1000)}</x>`)}`,
   ],
   [
     'an external file entity',
-    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + soap('<x>&xxe;</x>'),
+    () => `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://${traps.file}">]>` + soap('<x>&xxe;</x>'),
+  ],
+  [
+    'an external FIFO entity',
+    () => `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://${traps.fifo}">]>` + soap('<x>&xxe;</x>'),
   ],
   [
     'an external URL entity',
-    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/x">]>' + soap('<x>&xxe;</x>'),
+    () =>
+      `<!DOCTYPE x [<!ENTITY xxe SYSTEM "http://127.0.0.1:${traps.port}/x">]>` +
+      soap('<x>&xxe;</x>'),
   ],
-  ['an external DTD', '<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd">' + soap('<x/>')],
+  [
+    'an external DTD',
+    () => `<!DOCTYPE x SYSTEM "http://127.0.0.1:${traps.port}/evil.dtd">` + soap('<x/>'),
+  ],
   [
     'a parameter entity',
-    '<!DOCTYPE x [<!ENTITY % p SYSTEM "file:///etc/hosts"> %p;]>' + soap('<x/>'),
+    () => `<!DOCTYPE x [<!ENTITY % p SYSTEM "file://${traps.fifo}"> %p;]>` + soap('<x/>'),
   ],
-])('refuses %s without reading a file or opening a connection', async (_name, body) => {
-  const opened = vi.spyOn(fs, 'openSync')
-  const openedAsync = vi.spyOn(fs.promises, 'open')
-  const read_ = vi.spyOn(fs, 'readFileSync')
-  const connected = vi.spyOn(net.Socket.prototype, 'connect')
+])('refuses %s without reading a file or opening a connection', async (_name, build) => {
+  const body = build()
   const answer = await send(body)
   expect(answer.fault).toEqual(
     expect.objectContaining({
@@ -63,10 +117,32 @@ it.each([
       reason: `Malformed XML: a DOCTYPE is not allowed in a SOAP message at line 1, column ${body.indexOf('<!DOCTYPE') + 1}`,
     }),
   )
-  expect(answer.xml).not.toMatch(/root:|localhost/)
-  expect([opened, openedAsync, read_, connected].map((spy) => spy.mock.calls.length)).toEqual([
-    0, 0, 0, 0,
-  ])
+  expect(answer.xml).not.toContain('XXE-MARKER')
+  // Give a read or a connection begun in the background the time to show.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect({ fifoRead: fifoHasReader(), connections: traps.connections }).toEqual({
+    fifoRead: false,
+    connections: 0,
+  })
+})
+
+it('sees a read of the FIFO and a connection to the listener (the traps work)', async () => {
+  const reading = open(traps.fifo, 'r')
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(fifoHasReader()).toBe(true)
+  const writer = openSync(traps.fifo, constants.O_WRONLY | constants.O_NONBLOCK)
+  closeSync(writer)
+  await (await reading).close()
+  const before = traps.connections
+  await new Promise<void>((resolve) => {
+    const socket = net.connect(traps.port, '127.0.0.1', () => {
+      socket.end()
+      resolve()
+    })
+  })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(traps.connections).toBe(before + 1)
+  traps.connections = before
 })
 
 it('refuses a 1 MB DOCTYPE attack body before parsing it', async () => {
@@ -122,13 +198,26 @@ it.each(['application/json', 'text/html', 'application/x-www-form-urlencoded'])(
 )
 
 it.each(['__proto__', 'constructor', 'prototype', 'hasOwnProperty'])(
-  'treats an element named %s as an unknown element',
+  'treats an element named %s as an unknown element, writing nothing onto shared prototypes',
   async (name) => {
-    const answer = await send(
-      submitJobRequest('optimizeImagesJob').replace('<jobName>', `<${name}>x</${name}><jobName>`),
-    )
-    expect(answer.fault?.reason).toMatch(new RegExp(`^submitJobParam/${name}: unknown element`))
-    expect(({} as Record<string, unknown>).x).toBeUndefined()
+    // What pollution would write: the child's name and text, onto Object.prototype (via
+    // __proto__), onto Object (via constructor) or a prototype property.
+    const probe = `polluted_${name.replace(/_/g, '')}`
+    const nested = `<${name}><${probe}>yes</${probe}><prototype><${probe}>yes</${probe}></prototype></${name}>`
+    for (const body of [
+      submitJobRequest('optimizeImagesJob').replace('<jobName>', `${nested}<jobName>`),
+      submitJobRequest('optimizeImagesJob').replace('<emailSetting>', `${nested}<emailSetting>`),
+    ]) {
+      const answer = await send(body)
+      expect(answer.fault?.code).toBe(30003)
+      expect(answer.fault?.reason).toMatch(new RegExp(`/${name}: unknown element`))
+    }
+    const shared: object[] = [Object.prototype, Object, Function.prototype, Array.prototype]
+    for (const target of shared) expect(Object.hasOwn(target, probe), String(target)).toBe(false)
+    expect(({} as Record<string, unknown>)[probe]).toBeUndefined()
+    // And the mock still serves a normal request afterwards.
+    const ok = await read(await sendTo(createIpsMock(), submitJobRequest('optimizeImagesJob')))
+    expect(ok.fault).toBeUndefined()
   },
 )
 
@@ -224,7 +313,13 @@ it('never writes a password to the log, a fault or the outbox', async () => {
     })
     answers.push(await response.text())
   }
-  expect(answers.length).toBe(bodies.length)
+  // Each body reached the stage it was written for: authentication, checkLogin's own password
+  // check, schema validation, and the parser meeting broken XML around the password.
+  expect(
+    answers.map(
+      (xml) => /<code[^>]*>(\d+)</.exec(xml)?.[1] ?? /<(?:\w+:)?status>(\w+)</.exec(xml)?.[1],
+    ),
+  ).toEqual(['10001', '10002', 'InvalidLogin', '30003', '30003', '30003', '30003', '30003'])
   const stored = [server.mock.store.jobs.all(), server.mock.store.jobLogs.all()]
   const everything = [
     ...answers,

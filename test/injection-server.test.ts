@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { GARBAGE_BODY } from '../src/core/gate.js'
+import { isWellFormed } from './support/independent.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { submitJobRequest } from './support/requests.js'
 import { read } from './support/soap.js'
@@ -80,7 +80,8 @@ it('a reset destroys the socket', async () => {
 it('garbage comes with status 200 and a body that is not XML', async () => {
   const response = await postServer(submit(), { 'x-ips-mock-fault': 'garbage' })
   expect(response.status).toBe(200)
-  expect(await response.text()).toBe(GARBAGE_BODY)
+  expect(response.headers.get('content-type')).toMatch(/xml/)
+  expect(isWellFormed(await response.text())).toBe(false)
 })
 
 it('a hang never answers, and close() does not wait for it', async () => {
@@ -103,8 +104,9 @@ it('a hang never answers, and close() does not wait for it', async () => {
     headers: { 'content-type': 'text/xml' },
   }).catch((error: unknown) => error)
   await new Promise((resolve) => setTimeout(resolve, 50))
-  const closing = performance.now()
+  // close() resolves although the hung call never would: it does not wait for hung clients (how
+  // fast it closes is a benchmark's question, not a unit test's).
   await own.close()
-  expect(performance.now() - closing).toBeLessThan(500)
   expect(await waiting).toBeInstanceOf(TypeError)
+  expect(own.mock.journal.count({ injected: true })).toBeGreaterThan(0)
 })

@@ -7,7 +7,7 @@ import {
   parseFaultRule,
 } from '../src/index.js'
 import { setupIpsMock } from '../src/testing.js'
-import { GARBAGE_BODY } from '../src/core/gate.js'
+import { isWellFormed } from './support/independent.js'
 import {
   BASE_NS,
   envelope,
@@ -250,9 +250,11 @@ it('answers garbage with status 200', async () => {
   mock.faults.inject({ garbage: true })
   const response = await post(submit())
   expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toMatch(/xml/)
+  // Labelled XML, yet no XML parser can read it: what a corrupt answer looks like to a client.
   const body = await response.text()
-  expect(body).toBe(GARBAGE_BODY)
-  expect(body.startsWith('<')).toBe(false)
+  expect(body.length).toBeGreaterThan(0)
+  expect(isWellFormed(body)).toBe(false)
 })
 
 it('hangs until the client gives up', async () => {
@@ -327,13 +329,14 @@ it('injects by the X-Ips-Mock-Fault header, through the same rules', async () =>
   expect(await outcome(await header('operation=getActiveJobs, fault=30000'))).toBe(200)
   expect(mock.journal.last()?.injected).toBeUndefined()
   await expect(header('reset')).rejects.toThrow(TypeError)
-  expect(await (await header('garbage')).text()).toBe(GARBAGE_BODY)
+  expect(isWellFormed(await (await header('garbage')).text())).toBe(false)
   const started = performance.now()
   expect(await outcome(await header('delay=40-60'))).toBe(200)
   const delayMs = mock.journal.last()?.injected?.delayMs ?? 0
   expect(delayMs).toBeGreaterThanOrEqual(40)
   expect(delayMs).toBeLessThanOrEqual(60)
-  expect(performance.now() - started).toBeGreaterThanOrEqual(delayMs - 5)
+  // Order of magnitude only: the answer waited for the delay (timer precision is `npm run bench`'s).
+  expect(performance.now() - started).toBeGreaterThanOrEqual(delayMs / 2)
   expect(mock.journal.count({ injected: true })).toBe(5)
   expect(mock.journal.find({ injected: true }).every((e) => e.injected?.by[0] === 'header')).toBe(
     true,
@@ -434,9 +437,9 @@ it.each([
       expectValidSoap(text)
       return `${response.status} fault ${code}`
     }
-    if (text === GARBAGE_BODY) return `${response.status} not XML`
+    if (text.length > 0 && !isWellFormed(text)) return `${response.status} not XML`
     if (text.includes('submitJobReturn')) {
-      const waited = performance.now() - started >= 28 ? 'after 30 ms' : 'too early'
+      const waited = performance.now() - started >= 15 ? 'after 30 ms' : 'too early'
       return `${response.status} answered ${waited}`
     }
     return `${response.status} ${response.headers.get('content-type')}`

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { createIpsMock, DEFAULT_JOURNAL_CAPACITY } from '../src/index.js'
+import { createIpsMock, DEFAULT_JOURNAL_CAPACITY, type JournalEntry } from '../src/index.js'
 import { setupIpsMock } from '../src/testing.js'
 import {
   BASE_NS,
@@ -246,7 +246,12 @@ it('finds calls by operation, params (deep, partial), fault, status, user or pre
   expect(journal.count({ soapVersion: '1.2' })).toBe(0)
   expect(journal.last()?.id).toBe(4)
   expect(journal.last({ operation: 'submitJob' })?.params).toMatchObject({ jobName: 'second' })
-  expect(journal.find((entry) => entry.durationMs >= 0)).toHaveLength(4)
+  // A predicate selects by what it says (here: the calls another company's user was refused).
+  const refused = (entry: JournalEntry) => entry.fault?.code === 20006
+  expect(journal.find(refused).map((entry) => entry.id)).toEqual([3])
+  expect(journal.count((entry) => entry.operation === 'getActiveJobs')).toBe(2)
+  expect(journal.first((entry) => entry.params?.jobName === 'second')?.id).toBe(2)
+  expect(journal.find(() => false)).toEqual([])
   journal.clear()
   expect(journal.all()).toEqual([])
   await post(uploadUrls('third'))

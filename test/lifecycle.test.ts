@@ -5,6 +5,7 @@ import { useMswMock } from './support/msw.js'
 import {
   DEMO_CO,
   envelope,
+  jobElements,
   logins,
   operationParam,
   submitJobRequest,
@@ -106,28 +107,49 @@ it('moves an immediate job New → Running → Done, then logs it', async () => 
 })
 
 it('runs every job type to a consistent log', async () => {
+  // All thirteen job elements of submitJobParam (reference §5), listed here, not read from the mock.
   const jobs = [
     'imageServingPublishJob',
+    'imageRenderingPublishJob',
     'videoPublishJob',
+    'serverDirectoryPublishJob',
+    'metadataPublishJob',
     'uploadDirectoryJob',
-    'exportJob',
+    'uploadUrlsJob',
+    'optimizeImagesJob',
+    'ripPdfsJob',
     'reprocessAssetsJob',
+    'createVideoSitemapJob',
+    'exportJob',
+    'automatedSetGenerationJob',
   ]
-  const handles = await Promise.all(jobs.map((job) => submit(job)))
+  expect([...jobElements].sort()).toEqual([...jobs].sort())
+  const handles = new Map<string, string>()
+  for (const job of jobs) handles.set(job, await submit(job))
   await mock.runUntilIdle()
-  for (const handle of handles) {
+  for (const [job, handle] of handles) {
     const [log] = await details(handle)
+    expect(log, `${job} has a job log`).toBeDefined()
     const rows = items(log?.detailArray)
     const count = (suffix: RegExp) => rows.filter((row) => suffix.test(row.logType)).length
-    expect(Number(log?.fileSuccessCount)).toBe(count(/Success$|Pubilsh/))
-    expect(Number(log?.totalFileCount)).toBe(Number(log?.fileSuccessCount))
-    expect(Number(log?.detailTotalRows)).toBe(rows.length)
+    expect(Number(log?.fileSuccessCount), job).toBe(count(/Success$|Pubilsh/))
+    expect(Number(log?.totalFileCount), job).toBe(Number(log?.fileSuccessCount))
+    expect(Number(log?.detailTotalRows), job).toBe(rows.length)
+    // A log opens with its Begin… line and closes with the matching End… line (the reference
+    // spells one of them `endReoptimize`, §8: compared without case).
+    const first = rows[0]?.logType ?? ''
+    expect(first, job).toMatch(/^Begin/)
+    expect(rows.at(-1)?.logType.toLowerCase(), job).toBe(
+      first.replace(/^Begin/, 'End').toLowerCase(),
+    )
+    expect(log?.logType, job).toBe(first)
+    expect(mock.store.job(handle)?.state, job).toBe('Done')
   }
-  const [exported] = await details(handles[3] as string)
+  const [exported] = await details(handles.get('exportJob') as string)
   expect(items(exported?.detailArray)[4]?.assetName).toMatch(
     /^https:\/\/export\.ips-mock\.test\/[a-z0-9]{12}\.zip$/,
   )
-  const [published] = await details(handles[0] as string)
+  const [published] = await details(handles.get('imageServingPublishJob') as string)
   expect(published?.jobSubType).toBe('full')
 })
 

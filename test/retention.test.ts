@@ -60,7 +60,7 @@ it('copies stored request values whole, INF and NaN included', () => {
   expect(detach('a job with a long name')).toBe('a job with a long name')
 })
 
-it('stores a finished job in about 1 KB of heap: its @msw/data key is not kept as a rope', async () => {
+it("stores a finished job in well under 10 KB of heap (the exact figure is npm run bench's)", async () => {
   const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z', journalCapacity: 0 })
   await mock.ready
   const count = 20_000
@@ -72,10 +72,9 @@ it('stores a finished job in about 1 KB of heap: its @msw/data key is not kept a
     mock.store.claimJobName('c|101', job.name)
     await mock.store.addJob(job)
   }
-  // Node's crypto.randomUUID() builds each key by concatenation: about 490 bytes a record more
-  // when the rope is kept, about 1,400 bytes a record in all.
+  // An order of magnitude only: a leak (a request body, a log array copied per job) shows as tens
+  // of KB a job. The measured heap per finished job, and its target, are in BENCHMARKS.md.
   expect(mock.store.jobCount).toBe(count)
   const perJob = (heapAfterCollection() - before) / count
-  expect(perJob).toBeGreaterThan(500)
-  expect(perJob).toBeLessThan(1100)
+  expect(perJob).toBeLessThan(10_000)
 })

@@ -9,6 +9,7 @@ import {
   submitJobParam,
   submitJobRequest,
 } from './support/requests.js'
+import { flatten, leafValues } from './support/independent.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
 
@@ -43,7 +44,11 @@ it.each(jobElements)('accepts every field of %s and keeps them all', async (jobE
   expect(job?.execTime).toBe('2030-01-01T09:30:00+01:00')
   expect(job?.locale).toBe('en-US')
   expect(job?.description).toBe(`Every field of ${jobElement}`)
-  expect(Object.keys(job?.params ?? {}).length).toBeGreaterThan(0)
+  // Every value the request sent, read back by libxml2, is stored under the job element.
+  const request = submitJobRequest(jobElement, 'full')
+  const sent = leafValues(request, jobElement)
+  expect(Object.keys(sent).length).toBeGreaterThan(0)
+  expect(flatten(job?.params)).toEqual(sent)
 })
 
 it('keeps typed values of the job element', async () => {

@@ -21,8 +21,20 @@ export interface HeaderOptions {
   faultHttpStatusCode?: number
 }
 
+/**
+ * The text of an authHeader field. Every field is a simple type (reference §3.1), so a field
+ * holding elements is refused rather than read for the text around them.
+ * @throws IpsFault 30003 when the field has element content.
+ */
 function childText(parent: XmlElement, name: string): string | undefined {
-  return parent.children.find((child) => child.name === name)?.text
+  const child = parent.children.find((candidate) => candidate.name === name)
+  if (child && child.children.length > 0) {
+    throw fault(
+      'invalidRequestXml',
+      `${parent.name}/${name}: element content is not allowed in a field of a simple type`,
+    )
+  }
+  return child?.text
 }
 
 /**

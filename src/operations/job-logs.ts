@@ -10,7 +10,6 @@ const logSortKeys: Record<string, (log: JobLog) => string | number> = {
   JobName: (log) => log.jobName,
   LogType: (log) => log.logType,
   StartDate: (log) => log.startDate,
-  CompanyName: (log) => log.companyHandle,
   UserId: (log) => log.submitUserHandle,
   Email: (log) => log.submitUserEmail,
   FileErrorCount: (log) => log.fileErrorCount,
@@ -55,7 +54,12 @@ export const getJobLogs: Operation = (context) => {
         (to === undefined || start <= to)
       )
     })
-  const key = logSortKeys[String(params.sortBy ?? 'StartDate')] ?? logSortKeys.StartDate
+  const sortField = String(params.sortBy ?? 'StartDate')
+  // CompanyName sorts by the company's name, which the log does not carry.
+  const key =
+    sortField === 'CompanyName'
+      ? (log: JobLog) => store.company(log.companyHandle)?.name ?? log.companyHandle
+      : (logSortKeys[sortField] ?? logSortKeys.StartDate)
   logs = sortBy(
     logs,
     key as (log: JobLog) => string | number,

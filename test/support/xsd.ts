@@ -236,3 +236,29 @@ export function expectValidSoap(xml: string): void {
     `SOAP response is not valid against the reference XSDs:\n${errors.map((e) => `  - ${e}`).join('\n')}\nin:\n${excerpt}`,
   )
 }
+
+/** Checks an element already parsed by libxml2 (e.g. a request's Body child) against the IPS schemas. */
+export function validateIpsNode(element: XmlElement): string[] {
+  return ipsCheck(element)
+}
+
+/**
+ * Checks a parsed SOAP request envelope: the root is a SOAP 1.1 or 1.2 Envelope valid against its
+ * envelope schema, and its Body has exactly one element child, which is returned.
+ */
+export function checkRequestEnvelope(doc: XmlDocument): { errors: string[]; body?: XmlElement } {
+  const envelope = doc.root
+  const soap = envelope.namespaceUri
+  if (envelope.name !== 'Envelope' || (soap !== SOAP11 && soap !== SOAP12)) {
+    return { errors: [`the root element ${qname(envelope)} is not a SOAP 1.1 or 1.2 Envelope`] }
+  }
+  const schema = soap === SOAP11 ? SCHEMA11 : SCHEMA12
+  const errors = check(singleton(schema), doc, schema)
+  const body = children(envelope).find((e) => e.name === 'Body' && e.namespaceUri === soap)
+  const content = body ? children(body) : []
+  if (content.length !== 1) {
+    errors.push(`Body: expected exactly one child element, found ${content.length}`)
+    return { errors }
+  }
+  return { errors, body: content[0] as XmlElement }
+}
