@@ -189,6 +189,13 @@ describe('bodies and queries', () => {
   it.each([
     ['bad JSON', 'POST', '/faults', '{"fault":', /^Bad JSON/],
     [
+      'JSON nested deeper than 64 levels',
+      'PUT',
+      '/seed',
+      `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`,
+      /^Bad JSON: nested deeper than 64 levels/,
+    ],
+    [
       'a JSON array',
       'POST',
       '/faults',

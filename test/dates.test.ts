@@ -176,3 +176,17 @@ describe.each(runtimes)('%s', (_runtime, connect) => {
     expect(again.fault).toBeUndefined()
   })
 })
+
+describe('the clock', () => {
+  it('refuses to move where answers could not carry the date, and stays where it was', () => {
+    const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
+    expect(() => mock.clock.advance('99999999999d')).toThrow(
+      '[ips-mock] Failed to advance the clock by "99999999999d": the clock would stand outside 0001-01-01T14:00:00Z … 9999-12-31T09:59:59Z, the dates IPS answers can carry.',
+    )
+    expect(() => mock.clock.set('9999-12-31T23:00:00Z')).toThrow(/Failed to set the clock/)
+    expect(mock.clock.now().toISOString()).toBe('2030-01-01T00:00:00.000Z')
+    expect(() => createIpsMock({ startTime: 'soon' })).toThrow(
+      '[ips-mock] Failed to set the clock to "soon": not a date.',
+    )
+  })
+})

@@ -40,7 +40,7 @@ const refused: Array<[string, unknown, string]> = [
   [
     'a role IPS does not have',
     { companies: [company], users: [user({ role: 'Boss' })] },
-    'users[0].role: "Boss" is not one of "IpsAdmin", "IpsCompanyAdmin", "IpsUser", "WebServiceUser", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalAdmin", "ImagePortalUser", "ImagePortalContrib", "ImagePortalContribUser"',
+    'users[0].role: expected one of "IpsAdmin", "IpsCompanyAdmin", "IpsUser", "WebServiceUser", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalAdmin", "ImagePortalUser", "ImagePortalContrib", "ImagePortalContribUser"',
   ],
   [
     'an unknown company',

@@ -70,12 +70,37 @@ function check(schema: NonNullable<EndpointSpec['body']>, value: unknown, root: 
   )
 }
 
+/** Deepest JSON nesting an admin body may have; no admin body needs more than a few levels. */
+const MAX_JSON_DEPTH = 64
+
+/**
+ * Throws when JSON nests deeper than `MAX_JSON_DEPTH`: V8's JSON.parse takes seconds over a few MB
+ * of `[[[[…`, which would hold every other request up. One pass, before parsing.
+ */
+function checkDepth(text: string): void {
+  let depth = 0
+  let inString = false
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (inString) {
+      if (code === 0x5c /* \ */) at++
+      else if (code === 0x22 /* " */) inString = false
+    } else if (code === 0x22) inString = true
+    else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw new AdminError(400, `Bad JSON: nested deeper than ${MAX_JSON_DEPTH} levels.`)
+      }
+    } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) depth--
+  }
+}
+
 async function readBody(request: RawRequest, spec: EndpointSpec): Promise<unknown> {
   const text = new TextDecoder().decode(await request.bytes())
   if (text.trim() === '') {
     if (spec.body) return check(spec.body, undefined, spec.bodyName ?? 'body')
     return undefined
   }
+  checkDepth(text)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -1,4 +1,15 @@
+import { isRepresentable } from '../schema/simple-types.js'
 import { type Duration, toMilliseconds } from './duration.js'
+
+/** The clock may stand only where IPS answers can still carry the date (years 0001–9999). */
+function checked(time: number, what: string): number {
+  if (!isRepresentable(time)) {
+    throw new Error(
+      `[ips-mock] Failed to ${what}: the clock would stand outside 0001-01-01T14:00:00Z … 9999-12-31T09:59:59Z, the dates IPS answers can carry.`,
+    )
+  }
+  return time
+}
 
 /**
  * The mock's clock. It follows the system clock until a test takes control with `set` or
@@ -11,7 +22,7 @@ export class Clock {
   #frozenAt: number | undefined
 
   constructor(start?: Date | string | number) {
-    if (start !== undefined) this.#frozenAt = new Date(start).getTime()
+    if (start !== undefined) this.set(start)
   }
 
   /** The current time. */
@@ -30,12 +41,13 @@ export class Clock {
     if (Number.isNaN(time)) {
       throw new Error(`[ips-mock] Failed to set the clock to "${String(date)}": not a date.`)
     }
-    this.#frozenAt = time
+    this.#frozenAt = checked(time, `set the clock to "${String(date)}"`)
   }
 
   /** Moves time forward (taking control of the clock first). Returns the new time. */
   advance(duration: Duration): Date {
-    this.#frozenAt = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
+    const time = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
+    this.#frozenAt = checked(time, `advance the clock by "${String(duration)}"`)
     return this.now()
   }
 

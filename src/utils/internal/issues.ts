@@ -60,9 +60,6 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
         .join('; ')
     }
     case 'invalid_value':
-      if (typeof value === 'string' && value.length <= 40 && issue.values.length > 1) {
-        return `${JSON.stringify(value)} is not one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}`
-      }
       return `expected one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}`
     case 'invalid_union':
       return 'does not match any of the accepted forms'
