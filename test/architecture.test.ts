@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { folderCycles, folderGraph } from './support/folder-graph.js'
+import { folderCycles, folderGraph, longFiles } from './support/folder-graph.js'
 
 const src = fileURLToPath(new URL('../src', import.meta.url))
 
@@ -11,6 +11,15 @@ describe('folder layering under src/', () => {
     expect(graph.get('core')).toContain('soap')
     expect(graph.get('soap')).toContain('xml')
     expect(folderCycles(graph)).toEqual([])
+  })
+
+  it('has no file over 300 lines, but for those listed while they are being split', () => {
+    // src/engine/engine.ts is split by concept in the engine rework (issue 14); drop it from
+    // here once it is: the check then fails, so the list cannot outlive the files.
+    const beingSplit = ['engine/engine.ts']
+    const long = longFiles(src, 300)
+    expect(Object.keys(long).filter((file) => !beingSplit.includes(file))).toEqual([])
+    expect(beingSplit.filter((file) => !(file in long))).toEqual([])
   })
 
   it('finds a cycle of two folders, one through three, and none in a chain', () => {

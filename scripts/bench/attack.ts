@@ -1,4 +1,10 @@
+import { spawn } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
 import { createIpsMock } from '../../src/index.js'
+import { attacks } from '../../test/support/attacks.js'
+import { submitBody } from './bodies.js'
+
+const root = new URL('../../', import.meta.url)
 
 /** Time to refuse a 1 MB DOCTYPE attack body in-process, and the heap before and after 200 of them. */
 export async function attack() {
@@ -35,4 +41,112 @@ export async function attack() {
   }
   console.log(JSON.stringify(result))
   return result
+}
+
+/** One 10 MB attack's figures: its answer time and a normal submitJob's latency meanwhile. */
+export interface BigAttackRow {
+  name: string
+  bodyBytes: number
+  /** Median over the rounds of the time from sending the attack to its whole answer. */
+  answerMs: number
+  /** The slowest normal submitJob answered while an attack was in flight, over the rounds. */
+  concurrentMs: number
+  /** Normal submitJobs answered while the attacks were in flight, over the rounds. */
+  concurrentCalls: number
+}
+
+async function post(url: string, body: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/xml; charset=UTF-8' },
+  })
+  return response.text()
+}
+
+/**
+ * The 10 MB attacks (test/support/attacks.ts) against the default server users run (`ips-mock
+ * serve`, jobs on the system clock, in its own process), each `rounds` times, while a second
+ * client submits normal jobs one after another. Needs `npm run build`.
+ */
+export async function bigAttacks(rounds = 3): Promise<BigAttackRow[]> {
+  const child = spawn(process.execPath, ['dist/cli/ips-mock.js', 'serve', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    // The server logs a line per request: keep reading its output, or its writes would fail.
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        const found = /SOAP service: (\S+)/.exec(output)?.[1]
+        if (found) resolve(found)
+      })
+      child.once('exit', () => reject(new Error(`ips-mock serve exited:\n${output}`)))
+    })
+    const service = url
+    const rows: BigAttackRow[] = []
+    for (const { name, body: build } of attacks()) {
+      const body = build()
+      await post(service, body)
+      const answers: number[] = []
+      const latencies: number[] = []
+      for (let round = 0; round < rounds; round++) {
+        let inFlight = true
+        const probe = (async () => {
+          while (inFlight) {
+            const started = performance.now()
+            const answer = await post(service, submitBody())
+            if (!answer.includes('jobHandle')) throw new Error(`submitJob failed: ${answer}`)
+            if (inFlight) latencies.push(performance.now() - started)
+          }
+        })()
+        const started = performance.now()
+        const answer = await post(service, body)
+        answers.push(performance.now() - started)
+        inFlight = false
+        await probe
+        if (!answer.includes('<code xmlns="http://www.scene7.com/IpsApi/xsd">30003</code>')) {
+          throw new Error(`${name}: not refused with 30003: ${answer.slice(0, 500)}`)
+        }
+      }
+      answers.sort((a, b) => a - b)
+      const row = {
+        name,
+        bodyBytes: Buffer.byteLength(body),
+        answerMs: answers[Math.floor(rounds / 2)] as number,
+        concurrentMs: Math.max(0, ...latencies),
+        concurrentCalls: latencies.length,
+      }
+      console.log(JSON.stringify(row))
+      rows.push(row)
+    }
+    return rows
+  } finally {
+    child.kill('SIGKILL')
+  }
+}
+
+/** BENCHMARKS.md's section on the 10 MB attacks, with its targets. */
+export function bigAttackSection(rows: BigAttackRow[]): string[] {
+  const ms = (value: number) => `${value.toFixed(1)} ms`
+  const met = (ok: boolean) => (ok ? 'met' : '**missed**')
+  return [
+    '## 10 MB attacks (issue 15)',
+    '',
+    'Each body fills the default 10 MB limit; sent to `ips-mock serve` (the default server, jobs on the system clock, in its own process) while a second client submits normal jobs one after another. Answer: median over the rounds; concurrent: the slowest normal submitJob answered while an attack was in flight. Targets: ≤ 200 ms per attack, concurrent ≤ 250 ms.',
+    '',
+    '| attack | body | answer | concurrent submitJob (calls) | status |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${(row.bodyBytes / 2 ** 20).toFixed(2)} MiB | ${ms(row.answerMs)} | ${ms(row.concurrentMs)} (${row.concurrentCalls}) | ${met(row.answerMs <= 200 && row.concurrentMs <= 250)} |`,
+    ),
+  ]
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await bigAttacks(Number(process.env.BENCH_ROUNDS ?? 3))
+  console.log(bigAttackSection(rows).join('\n'))
 }
