@@ -146,6 +146,23 @@ describe('structure', () => {
     expect(root.children).toEqual([])
   })
 
+  it("refuses ']]>' in character data, and reads it split over CDATA sections or escaped", () => {
+    const problem = 'a CDATA end marker outside a CDATA section'
+    for (const source of [
+      '<a>]]>x</a>',
+      '<a>x ]]> y</a>',
+      '<a><b/>]]></a>',
+      '<a><![CDATA[x]]>]]></a>',
+      '<a>&amp;]]></a>',
+    ]) {
+      const marker = source.lastIndexOf(']]>')
+      expect(refusal(source)).toBe(`${problem} at line 1, column ${marker + 1}`)
+    }
+    expect(refusal('<a>\n\n  ]]></a>')).toBe(`${problem} at line 3, column 3`)
+    expect(parseXml('<a><![CDATA[]]]]><![CDATA[>]]></a>').text).toBe(']]>')
+    expect(parseXml('<a>]]&gt; ]] > ] ]></a>').text).toBe(']]> ]] > ] ]>')
+  })
+
   it('refuses repeated attributes, namespace declarations included', () => {
     expect(refusal('<a x="1" x="2"/>')).toBe(
       at('a repeated attribute', '<a x="1" x="2"/>', 'x="2"'),

@@ -101,6 +101,10 @@ class Parser {
       if (end > at) {
         const top = stack.at(-1)
         const chunk = text.slice(at, end)
+        // Character data may not hold the CDATA end marker (XML 1.0 §2.4).
+        const marker = chunk.indexOf(']]>')
+        if (marker !== -1)
+          malformed(text, 'a CDATA end marker outside a CDATA section', at + marker)
         if (top) this.#appendText(top.element, decode(chunk, at, this.fail), at)
         else if (chunk.trim() !== '') malformed(text, 'text outside the root element', at)
       }
