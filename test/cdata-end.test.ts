@@ -39,7 +39,7 @@ eachRuntime({}, (runtime) => {
     for (const [content, name] of [
       ['a]]&gt;b', 'a]]>b'],
       ['<![CDATA[c]]]]><![CDATA[>d]]>', 'c]]>d'],
-    ]) {
+    ] as const) {
       const answer = await read(await runtime().post(withJobName(content)))
       expect(answer.status).toBe(200)
       const handle = (answer.body.submitJobReturn as { jobHandle: string }).jobHandle
