@@ -8,7 +8,7 @@ import {
   type IpsMock,
   type IpsMockOptions,
 } from '../mock/create-ips-mock.js'
-import { rawRequest, targetOf } from './request-target.js'
+import { rawRequest, streamingRequest, streamsBody, targetOf } from './request-target.js'
 import { ADMIN_PATH, adminExchange, adminProblem } from '../admin/admin.js'
 import type { AdminAccess } from '../admin/access.js'
 import { type RawResponse, raw } from '../core/raw.js'
@@ -191,8 +191,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           closeAfter = true
           response = raw(400, `ips-mock: bad request: ${target}.\n`, plainText)
         } else {
+          const streams = streamsBody(request, target)
           const body =
-            request.method === 'GET' || request.method === 'HEAD'
+            request.method === 'GET' || request.method === 'HEAD' || streams
               ? Buffer.alloc(0)
               : await readBody(request, maxBodyBytes)
           if (body === undefined) {
@@ -211,7 +212,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           } else if (!path.startsWith(`${basePath}/`)) {
             response = notHere(path)
           } else {
-            response = await exchange(rawRequest(request, target, body))
+            const core = streams
+              ? streamingRequest(request, target)
+              : rawRequest(request, target, body)
+            response = await exchange(core)
+            // A streamed body refused part-way is not read to its end: the connection closes.
+            if (streams && !request.complete) closeAfter = true
           }
         }
       } catch (error) {

@@ -62,3 +62,15 @@ export function targetOf(request: IncomingMessage): RequestTarget | string {
   }
   return { authority: host, path: target }
 }
+
+/** Whether a request's body is handed to the core as a stream (the UploadFile servlet's files). */
+export function streamsBody(request: IncomingMessage, target: RequestTarget): boolean {
+  return request.method === 'POST' && /\/UploadFile(?:\?|$)/.test(target.path)
+}
+
+/** The core's view of a node:http request whose body it reads as it arrives. */
+export function streamingRequest(request: IncomingMessage, target: RequestTarget): RawRequest {
+  return Object.assign(rawRequest(request, target, Buffer.alloc(0)), {
+    chunks: () => request,
+  })
+}

@@ -12,6 +12,8 @@ export interface RawRequest {
   headers: { get(name: string): string | null }
   /** The whole body. */
   bytes(): Promise<Uint8Array>
+  /** The body as it arrives, where the adapter streams it (the UploadFile servlet reads this). */
+  chunks?(): AsyncIterable<Uint8Array>
   /** Aborts when the client gives up (in-process only): ends an injected hang. */
   signal?: AbortSignal
 }
@@ -47,6 +49,17 @@ export function raw(
   return { status, headers, body, meta }
 }
 
+/** A Fetch body stream as chunks. */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+  if (!body) return
+  const reader = body.getReader()
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value
+  } finally {
+    reader.releaseLock()
+  }
+}
+
 /** Adapts a Fetch `Request` (msw) to the core. */
 export function fromFetch(request: Request): RawRequest {
   return {
@@ -54,6 +67,7 @@ export function fromFetch(request: Request): RawRequest {
     url: request.url,
     headers: request.headers,
     bytes: async () => new Uint8Array(await request.arrayBuffer()),
+    chunks: () => chunksOf(request.body),
     signal: request.signal,
   }
 }

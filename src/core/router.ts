@@ -8,6 +8,7 @@ import {
 } from './soap-exchange.js'
 import { type RawRequest, type RawResponse, raw } from './raw.js'
 import { LATEST_VERSION, wsdlResponse } from './wsdl-endpoint.js'
+import { UPLOAD_PATH, uploadFile } from '../upload/upload-file.js'
 
 /** Path of the SOAP endpoint below the web app (reference §1.1). */
 export const SERVICE_PATH = '/services/IpsApiService'
@@ -52,6 +53,7 @@ export async function route(request: RawRequest, settings: ExchangeSettings): Pr
     if (request.method === 'POST') return plainExchange(request, settings)
     return postOnly(request, path)
   }
+  if (path.endsWith(UPLOAD_PATH)) return uploadFile(request, settings)
   const wsdl = wsdlPath.exec(path)
   if (wsdl && (request.method === 'GET' || request.method === 'HEAD')) {
     return wsdlResponse(url, path.slice(0, wsdl.index), wsdl[1])

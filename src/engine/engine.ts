@@ -11,10 +11,13 @@ import type { RunPlan } from './run-plan.js'
 import { type EngineCore, type EngineOptions, runSlice, trigger } from './runs.js'
 import { parseDateTime } from './time-zone.js'
 import { Timeline, type TimelineState } from './timeline.js'
+import type { PostedFile } from './job-kinds.js'
+import { openUpload, receiveFiles } from './upload-post.js'
 
 export { MAX_REPLAYED_FIRES, MISFIRE_THRESHOLD_MS } from './catch-up.js'
 export { defaultDurations, type JobDurations } from './run-plan.js'
 export type { Progress } from './progress.js'
+export { UPLOAD_IDLE_MS } from './upload-post.js'
 export type { EngineOptions } from './runs.js'
 
 /** The engine's whole state, for snapshots. */
@@ -114,6 +117,19 @@ export class JobEngine {
       trigger(this.#core, job, now)
     }
     this.#pump.schedule()
+  }
+
+  /** Takes the job of a first UploadFile POST into the life cycle: Running, receiving files. */
+  openUpload(job: Job): void {
+    this.#command(() => openUpload(this.#core, job, this.#now()))
+  }
+
+  /**
+   * Adds one POST's files to an UploadFile job; `end` (endJob) lets it finish, else it ends 30
+   * minutes after this POST. @throws IpsFault 30001 when the job no longer receives files.
+   */
+  receiveFiles(job: Job, files: readonly PostedFile[], end: boolean): void {
+    this.#command(() => receiveFiles(this.#core, job, files, end, this.#now()))
   }
 
   /**
