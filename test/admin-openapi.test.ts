@@ -68,6 +68,14 @@ const calls: Record<EndpointKey, Call> = {
   'DELETE /faults': {},
   'POST /provider-states': { body: { state: 'the demo seed is loaded' } },
   'DELETE /journal': {},
+  'POST /assets': {
+    body: {
+      folders: [{ company: 'demo-co', path: 'empty' }],
+      assets: [{ company: 'demo-co', path: 'images/chair.jpg' }],
+    },
+    status: 201,
+  },
+  'GET /assets': { path: '/assets?companyHandle=c%7C101&folder=demo-co%2Fimages%2F' },
   'PUT /seed': { body: demoSeed },
   'POST /reset': {},
 }

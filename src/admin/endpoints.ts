@@ -23,6 +23,7 @@ import {
   seedSchema,
   seedSummary,
 } from './schemas.js'
+import { assetEndpoints } from './asset-endpoints.js'
 import { scenarioEndpoints } from './scenario-endpoints.js'
 
 /** One admin endpoint as the handler checks it and the OpenAPI document describes it. */
@@ -151,6 +152,7 @@ export const endpoints = {
     },
   },
   ...scenarioEndpoints,
+  ...assetEndpoints,
 } as const satisfies Record<string, EndpointSpec>
 
 export type EndpointKey = keyof typeof endpoints

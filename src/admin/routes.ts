@@ -1,6 +1,7 @@
 import { type IpsMock, progressOf } from '../mock/create-ips-mock.js'
 import { type MessageKey, message } from '../engine/messages.js'
 import type { Job } from '../store/models.js'
+import { assetRoutes } from './asset-routes.js'
 import { scenarioRoutes } from './scenario-routes.js'
 import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
 import { toMilliseconds } from '../engine/duration.js'
@@ -204,4 +205,5 @@ export const routes: Routes = {
   },
 
   ...scenarioRoutes,
+  ...assetRoutes,
 }

@@ -66,6 +66,11 @@ it('shows a job submitted over SOAP appear, run and finish, with its logs', asyn
 
   await page.getByRole('button', { name: 'Outbox' }).click()
   await page.locator('#outbox').getByText(handle).first().waitFor()
+
+  // The run's two files are assets now, listed in the assets panel with their paths.
+  await page.getByRole('button', { name: 'Assets' }).click()
+  await page.locator('#assets').getByText('demo-co/in/a.jpg').waitFor()
+  await page.locator('#assets').getByText('demo-co/in/b.jpg').waitFor()
 })
 
 it('injects a fault from the page that the next SOAP call gets, and shows it in the journal', async () => {

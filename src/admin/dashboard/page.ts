@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { clockBar, faultsPanel, scenariosPanel, snapshotsPanel } from './control-panels.js'
 import { type Kit, makeKit, type Panel } from './kit.js'
+import { assetsPanel } from './asset-panel.js'
 import { jobsPanel, journalPanel, outboxPanel } from './state-panels.js'
 
 /** Starts the page: the tabs, the clock bar, and a refresh of the open tab every second. */
@@ -128,7 +129,7 @@ export function dashboardPage(): { html: string; headers: Record<string, string>
 function buildPage(): { html: string; headers: Record<string, string> } {
   // Source transforms (tsx, vitest) may wrap functions in `__name(fn, "name")`: harmless here.
   const script = `var __name = (target) => target;
-(${main})(${makeKit}, [${jobsPanel}, ${journalPanel}, ${outboxPanel}, ${faultsPanel}, ${scenariosPanel}, ${snapshotsPanel}], ${clockBar});`
+(${main})(${makeKit}, [${jobsPanel}, ${journalPanel}, ${outboxPanel}, ${assetsPanel}, ${faultsPanel}, ${scenariosPanel}, ${snapshotsPanel}], ${clockBar});`
   const inline = script.replaceAll('</script', '<\\/script')
   const html = `<!doctype html>
 <html lang="en">
