@@ -5,6 +5,7 @@ import { createIpsMock } from '../src/index.js'
 import { ipsHandlers } from '../src/msw.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import { DEMO_CO, jobElements, jobTypeOf, logins, sampleValue } from './support/requests.js'
+import { postUpload, uploadForm, uploadJobOptions } from './support/upload.js'
 import { jobElementsMissingIn } from './support/versions.js'
 
 type Login = { user: string; password: string }
@@ -175,5 +176,58 @@ describe('against the standalone server', () => {
       'demo-co/in/b.jpg processed successfully.',
       'demo-co/in/c.jpg processed successfully.',
     ])
+  })
+
+  it('uploads by the UploadFile servlet, polls the job, finds the assets and deletes them', async () => {
+    const soap = await client(`${server.url}/webservice/IpsApi-2014-04-03.wsdl`)
+    const posted = await postUpload(
+      uploadForm(
+        {
+          companyHandle: DEMO_CO,
+          jobName: 'servlet upload',
+          destFolder: 'spring',
+          endJob: true,
+          uploadParams: uploadJobOptions,
+        },
+        { 'dress.jpg': 2048, 'shoe.png': 1024 },
+      ),
+      `${server.url}/UploadFile`,
+    )
+    expect(posted.status).toBe(200)
+    const handle = posted.jobHandle ?? ''
+    let polls = 0
+    for (; polls < 10; polls++) {
+      const [listed] = await soap.getActiveJobsAsync({ companyHandle: DEMO_CO, jobHandle: handle })
+      if (!listed.jobArray?.items?.[0]) break
+      server.mock.clock.advance('1s')
+    }
+    expect(polls).toBeGreaterThan(0)
+    const [found] = await soap.searchAssetsAsync({
+      companyHandle: DEMO_CO,
+      folder: 'demo-co/spring/',
+      includeSubfolders: false,
+      sortBy: 'Name',
+    })
+    expect(found.totalRows).toBe(2)
+    const assets = found.assetArray.items as Array<{ assetHandle: string; name: string }>
+    expect(assets.map((asset) => asset.name)).toEqual(['dress', 'shoe'])
+    const [deleted] = await soap.deleteAssetsAsync({
+      companyHandle: DEMO_CO,
+      assetHandleArray: { items: assets.map((asset) => asset.assetHandle) },
+    })
+    expect(deleted.successCount).toBe(2)
+    const [after] = await soap.searchAssetsAsync({
+      companyHandle: DEMO_CO,
+      folder: 'demo-co/spring/',
+      includeSubfolders: false,
+    })
+    expect(after.totalRows).toBe(0)
+    const [trashed] = await soap.searchAssetsAsync({
+      companyHandle: DEMO_CO,
+      folder: 'demo-co/spring/',
+      includeSubfolders: false,
+      trashState: 'InTrash',
+    })
+    expect(trashed.totalRows).toBe(2)
   })
 })
