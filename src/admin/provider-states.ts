@@ -207,6 +207,21 @@ export const providerStates = {
       return { jobHandle, assetHandle: 'a|101|1' }
     },
   },
+  'assets are in a folder': {
+    description:
+      'Assets a|901 (chair.jpg) and a|902 (sofa.png) in folder demo-co/images/ of company c|101.',
+    params: {},
+    async setup(mock) {
+      await fresh(mock)
+      faker.seed(7)
+      const assets = [
+        { company: COMPANY, path: 'images/chair.jpg', handle: 'a|901', fileSize: 5000 },
+        { company: COMPANY, path: 'images/sofa.png', handle: 'a|902', fileSize: 9000 },
+      ]
+      addToLibrary(storeOf(mock), { assets }, faker)
+      return { assetHandle: 'a|901', otherAssetHandle: 'a|902', folder: 'demo-co/images/' }
+    },
+  },
 } satisfies Record<string, ProviderState>
 
 /** The name of a provider state ips-mock understands. */

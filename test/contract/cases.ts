@@ -30,6 +30,7 @@ export interface ContractCase {
 
 export const SERVICE_PATH = '/scene7/services/IpsApiService'
 const DEMO = 'the demo seed is loaded'
+const ASSETS = 'assets are in a folder'
 
 const fixturesDir = new URL('../../fixtures/submitJob/', import.meta.url)
 
@@ -219,6 +220,49 @@ export const contractCases: ContractCase[] = [
     operation: 'getAssetJobLogs',
     request: as('getAssetJobLogs', (values) => ({ ...co, assetHandle: values.assetHandle })),
     code: 0,
+  },
+  {
+    description: 'searchAssets in a folder',
+    state: ASSETS,
+    operation: 'searchAssets',
+    request: as('searchAssets', (values) => ({
+      ...co,
+      folder: values.folder,
+      includeSubfolders: false,
+      sortBy: 'Name',
+    })),
+    code: 0,
+  },
+  {
+    description: 'getAssets by handle',
+    state: ASSETS,
+    operation: 'getAssets',
+    request: as('getAssets', (values) => ({
+      ...co,
+      assetHandleArray: { items: [values.assetHandle] },
+    })),
+    code: 0,
+  },
+  {
+    description: 'deleteAssets of two assets',
+    state: ASSETS,
+    operation: 'deleteAssets',
+    request: as('deleteAssets', (values) => ({
+      ...co,
+      assetHandleArray: { items: [values.assetHandle, values.otherAssetHandle] },
+    })),
+    code: 0,
+  },
+  {
+    description: 'getAssets in a company the caller is not a member of',
+    state: ASSETS,
+    operation: 'getAssets',
+    request: as(
+      'getAssets',
+      (values) => ({ ...co, assetHandleArray: { items: [values.assetHandle] } }),
+      logins.other,
+    ),
+    code: 20006,
   },
   {
     description: 'getJobLogDetails of an unknown job',

@@ -20,6 +20,12 @@ const contract = JSON.parse(
 
 const byDescription = new Map(contract.interactions.map((i) => [i.description, i]))
 
+// The reference XSDs define the job and lookup operations, not the asset operations of the
+// assets reference (whose answers test/assets.test.ts checks against the schema table).
+const referenceXsd = readFileSync(new URL('../../fixtures/xsd/ips.xsd', import.meta.url), 'utf8')
+const inReferenceXsd = (operation: string | undefined) =>
+  operation === undefined || referenceXsd.includes(`name="${operation}Param"`)
+
 /** The single child of a SOAP request's Body, as a document of its own. */
 function bodyChild(envelope: string): string {
   const body = /<(\w+:)?Body>([\s\S]*)<\/\1?Body>/.exec(envelope)
@@ -36,11 +42,20 @@ it('is a Pact V4 contract between ips-consumer and scene7-ips', () => {
 describe.each(contract.interactions.map((i) => [i.description, i] as const))(
   '%s',
   (_, interaction) => {
-    it('has a response body valid against the reference XSDs', () => {
-      const { valid, errors } = validateSoapResponse(interaction.response.body.content)
-      expect(errors).toEqual([])
-      expect(valid).toBe(true)
-    })
+    const testCase = contractCases.find((c) => c.description === interaction.description)
+    const validatable = inReferenceXsd(testCase?.operation) || interaction.response.status !== 200
+    if (!validatable) {
+      it('is an asset operation, which the reference XSDs do not define', () => {
+        expect(testCase?.operation).toMatch(/Asset|Folder/)
+      })
+    }
+    if (validatable) {
+      it('has a response body valid against the reference XSDs', () => {
+        const { valid, errors } = validateSoapResponse(interaction.response.body.content)
+        expect(errors).toEqual([])
+        expect(valid).toBe(true)
+      })
+    }
 
     it('sets up a provider state ips-mock knows', () => {
       for (const state of interaction.providerStates ?? []) {
@@ -48,7 +63,6 @@ describe.each(contract.interactions.map((i) => [i.description, i] as const))(
       }
     })
 
-    const testCase = contractCases.find((c) => c.description === interaction.description)
     if (testCase?.fixture) {
       const name = testCase.fixture
       it(`sends and receives exactly fixtures/submitJob/${name}.*.xml`, () => {
@@ -56,7 +70,7 @@ describe.each(contract.interactions.map((i) => [i.description, i] as const))(
         expect(interaction.response.body.content).toBe(fixture(name, 'response'))
       })
     }
-    if (interaction.response.status === 200) {
+    if (interaction.response.status === 200 && validatable) {
       it('sends a request whose operation element is valid against the reference XSDs', () => {
         expect(validateIpsElement(bodyChild(interaction.request.body.content)).errors).toEqual([])
       })
