@@ -18,10 +18,10 @@ export const activeJobsBody = (jobHandle: string) =>
     `<getActiveJobsParam xmlns="${NS}"><companyHandle>c|101</companyHandle><jobHandle>${jobHandle}</jobHandle></getActiveJobsParam>`,
   )
 const user = (body: string) => envelope('user@demo-co.test', 'demo-user-pass', body)
-/** getActiveJobs for the whole demo company. */
-export const companyJobsBody = () =>
+/** getActiveJobs for the whole demo company (with `waiting`, execTime jobs too). */
+export const companyJobsBody = (waiting = false) =>
   user(
-    `<getActiveJobsParam xmlns="${NS}"><companyHandle>c|101</companyHandle></getActiveJobsParam>`,
+    `<getActiveJobsParam xmlns="${NS}"><companyHandle>c|101</companyHandle>${waiting ? '<includeWaitingJobs>true</includeWaitingJobs>' : ''}</getActiveJobsParam>`,
   )
 /** getJobLogs of the demo company in the default order, cut to `rows`. */
 export const jobLogsBody = (rows: number) =>
