@@ -123,12 +123,17 @@ export function launch(kind: string, preload = 0, nodeFlags: string[] = []): Pro
   })
 }
 
-/** Stops a target. */
+/** Stops a target: SIGTERM (so that a `--cpu-prof` target writes its profile), SIGKILL after 10 s. */
 export function stop(target: Target): Promise<void> {
   return new Promise((resolve) => {
+    if (target.child.exitCode !== null) return resolve()
     target.child.removeAllListeners('exit')
-    target.child.once('exit', () => resolve())
-    target.child.kill('SIGKILL')
+    const kill = setTimeout(() => target.child.kill('SIGKILL'), 10_000)
+    target.child.once('exit', () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    target.child.kill('SIGTERM')
   })
 }
 
@@ -150,16 +155,25 @@ export function rss(pid: number): number {
  * The default server as users run it: the built CLI, `node dist/cli/ips-mock.js serve --port 0`
  * and `args`, on the system clock, its request log (info, text) written to a file as a CI job's
  * log would be. Its CPU is read from /proc; it does not count requests (autocannon does).
+ * BENCH_SERVE_NODE_FLAGS adds flags to its node.
  */
 export async function serveCli(args: string[] = []): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'ips-mock-serve-'))
   const log = join(dir, 'stdout.log')
   const child = spawn(
     process.execPath,
-    [new URL('dist/cli/ips-mock.js', root).pathname, 'serve', '--port', '0', ...args],
+    [
+      // e.g. BENCH_SERVE_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
+      ...(process.env.BENCH_SERVE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      new URL('dist/cli/ips-mock.js', root).pathname,
+      'serve',
+      '--port',
+      '0',
+      ...args,
+    ],
     { cwd: root, stdio: ['ignore', openSync(log, 'w'), 'inherit'] },
   )
-  child.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  child.once('close', () => rmSync(dir, { recursive: true, force: true }))
   let port = 0
   for (let waited = 0; port === 0; waited += 20) {
     if (waited > 30_000 || child.exitCode !== null) throw new Error('ips-mock serve did not start')
