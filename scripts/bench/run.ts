@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
+import { attacksSection } from './attack.js'
 import { CONNECTIONS, ROUNDS, SECONDS, type Section, type TargetRow } from './load.js'
 import { Progress } from './progress.js'
 import { referenceSection } from './reference.js'
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { name: 'reference', run: referenceSection },
   { name: 'startup', run: startupSection },
   { name: 'doctype', run: doctypeSection },
+  { name: 'attacks', run: () => attacksSection() },
   { name: 'soak', run: soakSection },
 ]
 
