@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
+import { assetsSection } from './assets.js'
 import { attacksSection } from './attack.js'
 import { CONNECTIONS, ROUNDS, SECONDS, type Section, type TargetRow } from './load.js'
 import { Progress } from './progress.js'
@@ -30,6 +31,7 @@ const SECTIONS: Section[] = [
   { name: 'doctype', run: doctypeSection },
   { name: 'attacks', run: () => attacksSection() },
   { name: 'soak', run: soakSection },
+  { name: 'assets', run: assetsSection },
 ]
 
 const root = new URL('../../', import.meta.url)
