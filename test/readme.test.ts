@@ -45,21 +45,6 @@ it('lists every provider state the mock understands, as the code describes it', 
   }
 })
 
-it('quotes the examples as they are', async () => {
-  for (const file of [
-    'examples/vitest-app/upload-urls.test.ts',
-    'examples/node-soap/submit-job.ts',
-    'examples/ci/github-actions.yml',
-    'examples/msw-by-hand/ips.test.ts',
-    'examples/jest-app/package.json',
-    'examples/jest-app/submit-job.test.js',
-    'examples/pact-consumer/ips-client.pact.test.ts',
-  ]) {
-    const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')
-    expect(readme, file).toContain(`\n${text.trimEnd()}\n\`\`\``)
-  }
-})
-
 it('lists every admin endpoint', () => {
   const section = /### Admin API\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
   for (const route of adminRoutes) {
