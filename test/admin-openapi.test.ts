@@ -119,11 +119,13 @@ it.each([
 it('documents the dashboard page as it is served', async () => {
   const page = document.paths['/']?.get?.responses
   expect(Object.keys(page?.['200']?.content ?? {})).toEqual(['text/html'])
-  const response = await fetch(`${origin}/__admin/`)
+  const response = await fetch(`${standalone.origin}/__admin/`)
   expect(response.status).toBe(200)
   expect(response.headers.get('content-type')).toMatch(/^text\/html/)
   expect(await response.text()).toMatch(/^<!doctype html>/i)
-  const refused = await fetch(`${origin}/__admin/`, { headers: { origin: 'http://evil.example' } })
+  const refused = await fetch(`${standalone.origin}/__admin/`, {
+    headers: { origin: 'http://evil.example' },
+  })
   expect(refused.status).toBe(403)
   expect(validatorFor('/', 'GET', 403).validate(await refused.json()).valid).toBe(true)
 })
