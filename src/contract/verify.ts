@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { startServer } from '../adapters/node-server.js'
 import type { IpsMockOptions } from '../mock/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 import { applyStateGenerators } from './generators.js'
 import { checkPact, checkProviderStates, type LoadedPact, loadPacts } from './pact-files.js'
 
