@@ -4,6 +4,14 @@ export {
   type IpsMock,
   type IpsMockOptions,
 } from './mock/create-ips-mock.js'
+export { defaults } from './defaults.js'
+export {
+  IpsMockError,
+  type IpsMockErrorCode,
+  ipsMockErrorCodes,
+  type IpsMockErrorInit,
+  isIpsMockError,
+} from './errors/ips-mock-error.js'
 export {
   type FaultDefinition,
   type FaultElement,

@@ -65,15 +65,15 @@ it.each([
 it.each([
   [
     ['serve', '--prot', '8080'],
-    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+    "Failed to read the command line: unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
   ],
   [
     ['--prot', '8080'],
-    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+    "Failed to read the command line: unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
   ],
   [
     ['serve', '--seed=x.json'],
-    "Unknown option '--seed'. Did you mean '--seed-file'? Run \"ips-mock serve --help\" for the options.",
+    "Failed to read the command line: unknown option '--seed'. Did you mean '--seed-file'? Run \"ips-mock serve --help\" for the options.",
   ],
   [
     ['serve', '--frobnicate'],
@@ -81,51 +81,51 @@ it.each([
   ],
   [
     ['serv'],
-    "Unknown command 'serv'. Did you mean 'serve'? Run \"ips-mock --help\" for the commands.",
+    'Failed to run the command "serv": ips-mock has no such command. Did you mean \'serve\'? Run "ips-mock --help" for the commands.',
   ],
   [
     ['verfy'],
-    "Unknown command 'verfy'. Did you mean 'verify'? Run \"ips-mock --help\" for the commands.",
+    'Failed to run the command "verfy": ips-mock has no such command. Did you mean \'verify\'? Run "ips-mock --help" for the commands.',
   ],
   [
     ['serve', '--port', '99999'],
-    '--port must be a whole number from 0 to 65535, got "99999". Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --port must be a whole number from 0 to 65535, got "99999". Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--port', '-1'],
-    '--port must be a whole number from 0 to 65535, got "-1". Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --port must be a whole number from 0 to 65535, got "-1". Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--max-body-bytes', '0'],
-    '--max-body-bytes must be a whole number from 1 to 1073741824, got "0". Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --max-body-bytes must be a whole number from 1 to 1073741824, got "0". Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--fault-seed', '1.5'],
-    '--fault-seed must be a whole number from 0 to 4294967295, got "1.5". Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --fault-seed must be a whole number from 0 to 4294967295, got "1.5". Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--log-format', 'jsn'],
-    '--log-format must be one of text, json, got "jsn". Did you mean \'json\'? Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --log-format must be one of text, json, got "jsn". Did you mean \'json\'? Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--log-level', 'debug'],
-    '--log-level must be one of info, silent, got "debug". Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: --log-level must be one of info, silent, got "debug". Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', '--port'],
-    'Option \'--port\' needs a value. Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: option \'--port\' needs a value. Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serve', 'extra'],
-    'Unexpected argument \'extra\'. Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: unexpected argument \'extra\'. Run "ips-mock serve --help" for the options.',
   ],
   [
     ['verify'],
-    'Pass at least one --pact <file|dir|url>. Run "ips-mock verify --help" for the options.',
+    'Failed to read the command line: no --pact given. Pass at least one --pact <file|dir|url>. Run "ips-mock verify --help" for the options.',
   ],
   [
     ['verify', '--pakt', 'x'],
-    "Unknown option '--pakt'. Did you mean '--pact'? Run \"ips-mock verify --help\" for the options.",
+    "Failed to read the command line: unknown option '--pakt'. Did you mean '--pact'? Run \"ips-mock verify --help\" for the options.",
   ],
 ])('refuses %j with one line and exit 2', async (args, message) => {
   expect(await cli(...args)).toEqual({ code: 2, stdout: '', stderr: `[ips-mock] ${message}\n` })

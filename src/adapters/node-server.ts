@@ -15,6 +15,8 @@ import { type RawResponse, raw } from '../core/raw.js'
 import { soapFaultResponse, versionOf } from '../core/soap-exchange.js'
 import { fault } from '../faults/catalog.js'
 import { formatLogLine, type LogFormat, type RequestLog } from './log-line.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 /** How much the server says per request. */
 export type LogLevel = 'silent' | 'info'
@@ -137,13 +139,20 @@ function send(
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const mock = options.mock ?? createIpsMock(options)
-  const basePath = `/${(options.basePath ?? '/scene7').replace(/^\/+|\/+$/g, '')}`
+  const basePath = `/${(options.basePath ?? defaults.basePath).replace(/^\/+|\/+$/g, '')}`
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const log = options.logLevel === 'silent' ? undefined : (options.log ?? console.log)
-  const logFormat = options.logFormat ?? 'text'
+  const logFormat = options.logFormat ?? defaults.logFormat
 
   const exchange = exchanges.get(mock)
-  if (!exchange) throw new Error('[ips-mock] Failed to start the server: the mock has no core.')
+  if (!exchange) {
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'start the server',
+      reason: 'the mock has no core',
+      remedy: 'Pass a mock that createIpsMock made.',
+    })
+  }
   const notHere = (path: string) =>
     raw(404, `ips-mock: nothing at ${path}; the IPS web app is at ${basePath}/\n`, {
       'content-type': 'text/plain;charset=UTF-8',
@@ -160,7 +169,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     replies = []
     for (const write of due) write()
   }
-  const batchWrites = options.batchWrites ?? true
+  const batchWrites = options.batchWrites ?? defaults.batchWrites
   const replyLater = (outgoing: ServerResponse, write: () => void) => {
     if (!batchWrites) return write()
     if (replies.length === 0) setImmediate(flush)
@@ -173,7 +182,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     })
   }
 
-  const requestTimeout = options.requestTimeoutMs ?? 30_000
+  const requestTimeout = options.requestTimeoutMs ?? defaults.requestTimeoutMs
   // Node checks request timeouts on this interval (30 s by default): check often enough that a
   // slow client is cut off close to its deadline.
   const checkEvery = Math.max(100, Math.min(1000, Math.floor(requestTimeout / 2)))
@@ -245,7 +254,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? defaults.port, options.host ?? defaults.host, () => {
       server.off('error', reject)
       const bound = (server.address() as AddressInfo).address
       admin.loopback = isLoopback(bound)

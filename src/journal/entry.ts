@@ -136,6 +136,7 @@ export class Entry implements JournalEntry {
   readonly #stage: Stage
   readonly #fault: { code: number; element: FaultElement; reason: string } | undefined
   readonly #faultName: IpsFault['faultName'] | undefined
+  readonly #faultCause: IpsFault['faultCause']
   readonly #request: KeptBody | undefined
   readonly #response: KeptBody | undefined
   readonly #served: boolean
@@ -163,6 +164,7 @@ export class Entry implements JournalEntry {
     const fault = trace.fault
     this.#fault = fault && { code: fault.code, element: fault.element, reason: own(fault.reason) }
     this.#faultName = fault?.faultName
+    this.#faultCause = fault?.faultCause
     // Only a body that named a param holds params; only a served call has a return element.
     this.#request = trace.param ? keep(trace.body, bodyLimit) : undefined
     this.#response = keep(responseText, bodyLimit)
@@ -211,7 +213,10 @@ export class Entry implements JournalEntry {
     const fault = this.#fault
     return explain({
       stage: this.#stage,
-      fault: fault && this.#faultName ? new IpsFault(this.#faultName, fault.reason) : undefined,
+      fault:
+        fault && this.#faultName
+          ? new IpsFault(this.#faultName, fault.reason, this.#faultCause)
+          : undefined,
       injected: this.injected !== undefined,
       operation: this.operation,
       element: this.element,

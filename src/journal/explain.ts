@@ -68,8 +68,7 @@ export function explain(call: CallFacts): Unserved | undefined {
       return { kind: 'unsupportedOperation', explanation }
     default:
       if (fault.element !== 'ipsApiFault') return { kind: 'auth', explanation }
-      // The schema reader's words for a child element in another namespace.
-      if (call.stage === 'validate' && /: element is in namespace '/.test(explanation)) {
+      if (call.stage === 'validate' && fault.faultCause === 'wrongNamespace') {
         return { kind: 'wrongNamespace', explanation }
       }
       return undefined

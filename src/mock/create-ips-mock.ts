@@ -22,6 +22,8 @@ import { defaultXmlLimits, type XmlLimits } from '../xml/parse.js'
 import { route } from '../core/router.js'
 import { type IpsMockSnapshot, seal, unseal } from './snapshot.js'
 import type { ExchangeSettings } from '../core/soap-exchange.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 /** Options of `createIpsMock`. */
 export interface IpsMockOptions {
@@ -133,7 +135,7 @@ export interface IpsMock {
 }
 
 /** Default request body limit: 10 MB. */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = defaults.maxBodyBytes
 
 function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations {
   const durations = { ...defaultDurations }
@@ -150,18 +152,24 @@ function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations
  * const response = await mock.handle(request)
  */
 export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
-  const timeZone = options.timeZone ?? 'UTC'
+  const timeZone = options.timeZone ?? defaults.timeZone
   if (!isTimeZone(timeZone)) {
-    throw new Error(`[ips-mock] Failed to create the mock: "${timeZone}" is not an IANA time zone.`)
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'create the mock',
+      reason: `"${timeZone}" is not an IANA time zone`,
+    })
   }
   // A seed given as null is refused by the seed schema, never replaced by the demo seed.
   const seedData = options.seed === undefined ? demoSeed : options.seed
   let seed = resolveSeed(seedData)
   const retainJobs = options.retainJobs ?? DEFAULT_RETAIN_JOBS
   if (!(retainJobs >= 0)) {
-    throw new Error(
-      `[ips-mock] Failed to create the mock: retainJobs "${String(retainJobs)}" is not 0 or more.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'create the mock',
+      reason: `retainJobs "${String(retainJobs)}" is not 0 or more`,
+    })
   }
   const store = new IpsStore(retainJobs)
   const clock = new Clock(options.startTime)
@@ -171,12 +179,12 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     bodyBytes: options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
     bytes: options.journalBytes ?? DEFAULT_JOURNAL_BYTES,
   })
-  const faults = new FaultInjector(options.faultSeed ?? 1)
+  const faults = new FaultInjector(options.faultSeed ?? defaults.faultSeed)
   const engine = new JobEngine(store, {
     clock,
     timeZone,
     durations: durationsOf(options.jobDurations),
-    fakerSeed: seedData.fakerSeed ?? 7,
+    fakerSeed: seedData.fakerSeed ?? defaults.fakerSeed,
     scenarios,
   })
   const settings: ExchangeSettings = {
@@ -186,8 +194,8 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
-    faultHeader: options.faultHeader ?? true,
-    versionLenient: options.versionLenient ?? false,
+    faultHeader: options.faultHeader ?? defaults.faultHeader,
+    versionLenient: options.versionLenient ?? defaults.versionLenient,
   }
   let ready = Promise.resolve(store.load(seed))
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
@@ -253,7 +261,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
           return Promise.reject(error)
         }
       }
-      engine.reset(next !== undefined ? (next.fakerSeed ?? 7) : undefined)
+      engine.reset(next !== undefined ? (next.fakerSeed ?? defaults.fakerSeed) : undefined)
       scenarios.clear()
       faults.reset()
       journal.reset()
@@ -314,7 +322,13 @@ export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
  */
 export function storeOf(mock: IpsMock): IpsStore {
   const store = stores.get(mock)
-  if (!store) throw new Error('[ips-mock] Failed to find the store: not a mock createIpsMock made.')
+  if (!store) {
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'find the store',
+      reason: 'not a mock createIpsMock made',
+    })
+  }
   return store
 }
 

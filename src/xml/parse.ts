@@ -1,4 +1,5 @@
 import { fault, IpsFault } from '../faults/catalog.js'
+import { defaults } from '../defaults.js'
 
 /** An XML element with its namespace resolved; prefixes are gone once parsing is done. */
 export interface XmlElement {
@@ -23,11 +24,7 @@ export interface XmlLimits {
   maxTextLength: number
 }
 
-export const defaultXmlLimits: XmlLimits = {
-  maxDepth: 64,
-  maxElements: 100_000,
-  maxTextLength: 1024 * 1024,
-}
+export const defaultXmlLimits: XmlLimits = { ...defaults.xmlLimits }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
