@@ -1,5 +1,6 @@
 // The mock against what the IPS reference documents, copied verbatim into fixtures/reference/:
 // expectations that the mock did not produce. See fixtures/reference/README.md.
+import { readFileSync } from 'node:fs'
 import { XmlDocument, XmlElement, type XmlTreeNode } from 'libxml2-wasm'
 import { describe, expect, it } from 'vitest'
 import { createIpsMock, faults } from '../src/index.js'
@@ -208,6 +209,31 @@ describe('§3.3 authorized user types per operation', () => {
       }
     },
   )
+})
+
+describe('§5 the documented submitJob example', () => {
+  it('is the answer fixtures/documented/ pins (test/documented.test.ts runs it)', () => {
+    const documented = codeSpan('<submitJobReturn xmlns=', '')
+    expect(documented).toBe(
+      '<submitJobReturn xmlns="http://www.scene7.com/IpsApi/xsd"><jobHandle>47|My Test Job|</jobHandle></submitJobReturn>',
+    )
+    const pinned = readFileSync(
+      new URL('../fixtures/documented/submitJob.response.xml', import.meta.url),
+      'utf8',
+    )
+    expect(pinned.trim()).toBe(documented)
+    const request = readFileSync(
+      new URL('../fixtures/documented/submitJob.request.xml', import.meta.url),
+      'utf8',
+    )
+    expect(findElement(request, 'submitJobParam')?.namespace).toBe(BASE_NS)
+    expect(findElement(request, 'companyHandle')?.text).toBe(
+      codeSpan('request `submitJobParam`', '`companyHandle` '),
+    )
+    expect(findElement(request, 'jobName')?.text).toBe(
+      codeSpan('request `submitJobParam`', '`jobName` '),
+    )
+  })
 })
 
 describe('§5 the submitJob request in a current namespace', () => {
