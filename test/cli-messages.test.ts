@@ -77,7 +77,7 @@ it.each([
   ],
   [
     ['serve', '--frobnicate'],
-    'Unknown option \'--frobnicate\'. Run "ips-mock serve --help" for the options.',
+    'Failed to read the command line: unknown option \'--frobnicate\'. Run "ips-mock serve --help" for the options.',
   ],
   [
     ['serv'],
