@@ -2,7 +2,13 @@ const values = {
   /** Largest request body accepted, in bytes: 10 MB. */
   maxBodyBytes: 10 * 1024 * 1024,
   /** Bounds on request XML. */
-  xmlLimits: { maxDepth: 64, maxElements: 100_000, maxTextLength: 1024 * 1024 },
+  xmlLimits: {
+    maxDepth: 64,
+    maxElements: 100_000,
+    maxTextLength: 1024 * 1024,
+    maxNameLength: 1024,
+    maxAttributes: 10_000,
+  },
   /** The IPS server's time zone. */
   timeZone: 'UTC',
   /** How long runs take, in ms. */

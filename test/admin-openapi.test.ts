@@ -133,6 +133,18 @@ it.each([
   expect(result.valid).toBe(true)
 })
 
+it('documents the dashboard page as it is served', async () => {
+  const page = document.paths['/']?.get?.responses
+  expect(Object.keys(page?.['200']?.content ?? {})).toEqual(['text/html'])
+  const response = await fetch(`${origin}/__admin/`)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+  expect(await response.text()).toMatch(/^<!doctype html>/i)
+  const refused = await fetch(`${origin}/__admin/`, { headers: { origin: 'http://evil.example' } })
+  expect(refused.status).toBe(403)
+  expect(validatorFor('/', 'GET', 403).validate(await refused.json()).valid).toBe(true)
+})
+
 it('would catch an answer that drifted from its schema', () => {
   const clock = validatorFor('/clock', 'GET', 200)
   expect(clock.validate({ now: '2030-01-01T00:00:00.000Z', controlled: true }).valid).toBe(true)

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { folderCycles, folderGraph } from './support/folder-graph.js'
+import { folderCycles, folderGraph, longFiles } from './support/folder-graph.js'
 
 const src = fileURLToPath(new URL('../src', import.meta.url))
 
@@ -11,6 +11,12 @@ describe('folder layering under src/', () => {
     expect(graph.get('core')).toContain('soap')
     expect(graph.get('soap')).toContain('xml')
     expect(folderCycles(graph)).toEqual([])
+  })
+
+  it('has no file over 300 lines', () => {
+    expect(longFiles(src, 300)).toEqual({})
+    // The count is real: a lower bound finds the longest files.
+    expect(Object.keys(longFiles(src, 250)).length).toBeGreaterThan(0)
   })
 
   it('finds a cycle of two folders, one through three, and none in a chain', () => {

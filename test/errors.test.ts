@@ -139,7 +139,12 @@ it('builds every "[ips-mock] Failed to" message in one place, and reads no messa
   for (const file of await sources(src)) {
     if (file.endsWith('errors/ips-mock-error.ts')) continue
     const text = await readFile(file, 'utf8')
-    if (/['"`]\[ips-mock\] Failed to/.test(text)) offenders.push(`${file}: hand-written message`)
+    if (
+      /new (?:Type)?Error\(\s*['"`]\[ips-mock\]/.test(text) ||
+      /['"`]\[ips-mock\] Failed to/.test(text)
+    ) {
+      offenders.push(`${file}: hand-written message`)
+    }
     if (
       /\b(?:message|reason)\??\.(?:startsWith|includes|match)\(/.test(text) ||
       /startsWith\(['"`]\[ips-mock\]/.test(text)

@@ -74,8 +74,11 @@ it.each(fixtureCases.filter((c) => c.code === 0))(
   },
 )
 
-it('places the malformed-XML offset where the truncated request leaves an end tag open', async () => {
+it('places the malformed-XML column where the truncated request leaves an end tag open', async () => {
   const request = await file('fault-30003-malformed-xml.request.xml')
   const reason = expected['fault-30003-malformed-xml']?.fault?.reason ?? ''
-  expect(reason).toBe(`Malformed XML: unterminated end tag at offset ${request.lastIndexOf('</')}`)
+  expect(request).not.toContain('\n')
+  expect(reason).toBe(
+    `Malformed XML: an end tag is not closed at line 1, column ${request.lastIndexOf('</') + 1}`,
+  )
 })

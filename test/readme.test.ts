@@ -5,6 +5,13 @@ import { demoSeed } from '../src/store/demo-seed.js'
 import { faultTable } from './support/fault-table.js'
 import { providerStates } from '../src/admin/provider-states.js'
 import { adminRoutes } from '../src/admin/admin.js'
+import {
+  DEFAULT_JOURNAL_BODY_BYTES,
+  DEFAULT_JOURNAL_BYTES,
+  DEFAULT_JOURNAL_CAPACITY,
+  DEFAULT_MAX_BODY_BYTES,
+  defaultXmlLimits,
+} from '../src/index.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -45,21 +52,6 @@ it('lists every provider state the mock understands, as the code describes it', 
   }
 })
 
-it('quotes the examples as they are', async () => {
-  for (const file of [
-    'examples/vitest-app/upload-urls.test.ts',
-    'examples/node-soap/submit-job.ts',
-    'examples/ci/github-actions.yml',
-    'examples/msw-by-hand/ips.test.ts',
-    'examples/jest-app/package.json',
-    'examples/jest-app/submit-job.test.js',
-    'examples/pact-consumer/ips-client.pact.test.ts',
-  ]) {
-    const text = await readFile(new URL(`../${file}`, import.meta.url), 'utf8')
-    expect(readme, file).toContain(`\n${text.trimEnd()}\n\`\`\``)
-  }
-})
-
 it('lists every admin endpoint', () => {
   const section = /### Admin API\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? ''
   for (const route of adminRoutes) {
@@ -67,4 +59,26 @@ it('lists every admin endpoint', () => {
     const escaped = path.replace(/[{}?]/g, '\\$&')
     expect(section).toMatch(new RegExp(`${method} /__admin${escaped}(?![\\w/])`))
   }
+})
+
+it("lists every request and journal limit with the code's default", () => {
+  const section = /\n## Limits\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? ''
+  const rows = section.split('\n').slice(2)
+  /** The row naming `option` in backticks. */
+  const row = (option: string) => rows.find((line) => line.includes(`\`${option}\``)) ?? ''
+  const count = (value: number) => value.toLocaleString('en-US')
+  const shown: Record<keyof typeof defaultXmlLimits, string> = {
+    maxDepth: `${defaultXmlLimits.maxDepth} levels`,
+    maxElements: count(defaultXmlLimits.maxElements),
+    maxTextLength: `${defaultXmlLimits.maxTextLength / 2 ** 20} Mi characters`,
+    maxNameLength: `${count(defaultXmlLimits.maxNameLength)} characters`,
+    maxAttributes: count(defaultXmlLimits.maxAttributes),
+  }
+  for (const [key, value] of Object.entries(shown)) {
+    expect(row(`xmlLimits.${key}`), key).toContain(value)
+  }
+  expect(row('maxBodyBytes')).toContain(`${DEFAULT_MAX_BODY_BYTES / 2 ** 20} MB`)
+  expect(row('journalCapacity')).toContain(`${count(DEFAULT_JOURNAL_CAPACITY)} entries`)
+  expect(row('journalBytes')).toContain(`${DEFAULT_JOURNAL_BYTES / 2 ** 20} MiB`)
+  expect(row('journalBodyBytes')).toContain(`${DEFAULT_JOURNAL_BODY_BYTES / 2 ** 10} KiB`)
 })

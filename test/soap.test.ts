@@ -181,13 +181,17 @@ it.each([
   [
     'an undeclared prefix',
     `<x:Envelope xmlns:soapenv="${SOAP11}"/>`,
-    "Malformed XML: namespace prefix 'x' is not declared at offset 0",
+    'Malformed XML: an undeclared namespace prefix at line 1, column 1',
   ],
-  ['an unknown entity', `<a>&nbsp;</a>`, 'Malformed XML: undefined entity reference at offset 3'],
+  [
+    'an unknown entity',
+    `<a>&nbsp;</a>`,
+    'Malformed XML: an undefined entity reference at line 1, column 4',
+  ],
   [
     'a DOCTYPE',
     '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
-    'Malformed XML: a DOCTYPE is not allowed in a SOAP message',
+    'Malformed XML: a DOCTYPE is not allowed in a SOAP message at line 1, column 1',
   ],
   [
     'XML that is not SOAP',

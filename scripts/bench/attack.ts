@@ -1,4 +1,12 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { loadavg } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { createIpsMock } from '../../src/index.js'
+import { attacks } from '../../test/support/attacks.js'
+import { submitBody } from './bodies.js'
+
+const root = new URL('../../', import.meta.url)
 
 /** Time to refuse a 1 MB DOCTYPE attack body in-process, and the heap before and after 200 of them. */
 export async function attack() {
@@ -35,4 +43,174 @@ export async function attack() {
   }
   console.log(JSON.stringify(result))
   return result
+}
+
+/** One 10 MB attack's figures: its answer time and a normal submitJob's latency meanwhile. */
+export interface BigAttackRow {
+  name: string
+  bodyBytes: number
+  /** Median over the rounds of the time from sending the attack to its whole answer. */
+  answerMs: number
+  /** The slowest normal submitJob answered while an attack was in flight, over the rounds. */
+  concurrentMs: number
+  /** Normal submitJobs answered while the attacks were in flight, over the rounds. */
+  concurrentCalls: number
+}
+
+async function post(url: string, body: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/xml; charset=UTF-8' },
+  })
+  return response.text()
+}
+
+/**
+ * The 10 MB attacks (test/support/attacks.ts) against the default server users run (`ips-mock
+ * serve`, jobs on the system clock, in its own process), each `rounds` times, while a second
+ * client submits normal jobs one after another. Needs `npm run build`.
+ */
+export async function bigAttacks(rounds = 3): Promise<BigAttackRow[]> {
+  const child = spawn(process.execPath, ['dist/cli/ips-mock.js', 'serve', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    // The server logs a line per request: keep reading its output, or its writes would fail.
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        const found = /SOAP service: (\S+)/.exec(output)?.[1]
+        if (found) resolve(found)
+      })
+      child.once('exit', () => reject(new Error(`ips-mock serve exited:\n${output}`)))
+    })
+    const service = url
+    const rows: BigAttackRow[] = []
+    for (const { name, body: build } of attacks()) {
+      const body = build()
+      await post(service, body)
+      const answers: number[] = []
+      const latencies: number[] = []
+      for (let round = 0; round < rounds; round++) {
+        let inFlight = true
+        const probe = (async () => {
+          while (inFlight) {
+            // A call counts when it was sent while the attack was in flight, even if it is
+            // answered after it: the one that waited longest usually is.
+            const started = performance.now()
+            const answer = await post(service, submitBody())
+            if (!answer.includes('jobHandle')) throw new Error(`submitJob failed: ${answer}`)
+            latencies.push(performance.now() - started)
+          }
+        })()
+        const started = performance.now()
+        const answer = await post(service, body)
+        answers.push(performance.now() - started)
+        inFlight = false
+        await probe
+        if (!answer.includes('<code xmlns="http://www.scene7.com/IpsApi/xsd">30003</code>')) {
+          throw new Error(`${name}: not refused with 30003: ${answer.slice(0, 500)}`)
+        }
+      }
+      answers.sort((a, b) => a - b)
+      const row = {
+        name,
+        bodyBytes: Buffer.byteLength(body),
+        answerMs: answers[Math.floor(rounds / 2)] as number,
+        concurrentMs: Math.max(0, ...latencies),
+        concurrentCalls: latencies.length,
+      }
+      console.log(JSON.stringify(row))
+      rows.push(row)
+    }
+    return rows
+  } finally {
+    child.kill('SIGKILL')
+  }
+}
+
+/** The heading of BENCHMARKS.md's section on the 10 MB attacks. */
+const HEADING = '## 10 MB attacks (issue 15)'
+
+/** BENCHMARKS.md's section on the 10 MB attacks, with its targets. */
+export function bigAttackSection(rows: BigAttackRow[]): string[] {
+  const ms = (value: number) => `${value.toFixed(1)} ms`
+  const met = (ok: boolean) => (ok ? 'met' : '**missed**')
+  return [
+    HEADING,
+    '',
+    'Each body fills the default 10 MB limit; sent to `ips-mock serve` (the default server, jobs on the system clock, in its own process) while a second client submits normal jobs one after another. Answer: median over the rounds; concurrent: the slowest normal submitJob answered while an attack was in flight. Targets: ≤ 200 ms per attack, concurrent ≤ 250 ms.',
+    '',
+    '| attack | body | answer | concurrent submitJob (calls) | status |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${(row.bodyBytes / 2 ** 20).toFixed(2)} MiB | ${ms(row.answerMs)} | ${ms(row.concurrentMs)} (${row.concurrentCalls}) | ${met(row.answerMs <= 200 && row.concurrentMs <= 250)} |`,
+    ),
+  ]
+}
+
+/** One row of the Targets table of `npm run bench`. */
+export interface AttackTarget {
+  target: string
+  measured: string
+  met: boolean
+}
+
+/**
+ * The attack rows as a section of `npm run bench`: its Markdown, and its row of the Targets table
+ * (the worst answer and the worst concurrent call over all shapes).
+ */
+export async function attacksSection(
+  rounds = Number(process.env.BENCH_ROUNDS ?? 3),
+): Promise<{ lines: string[]; targets: AttackTarget[] }> {
+  const before = loadavg()
+  const rows = await bigAttacks(rounds)
+  const after = loadavg()
+  const worst = (key: 'answerMs' | 'concurrentMs') =>
+    rows.reduce((a, b) => (b[key] > a[key] ? b : a))
+  const answer = worst('answerMs')
+  const concurrent = worst('concurrentMs')
+  const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ')
+  return {
+    lines: [
+      ...bigAttackSection(rows),
+      '',
+      `${rounds} rounds per shape; load average ${load(before)} before, ${load(after)} after (the machine is shared: figures move with others' work).`,
+    ],
+    targets: [
+      {
+        target: 'each 10 MB attack answered in ≤ 200 ms, a concurrent submitJob in ≤ 250 ms',
+        measured: `worst answer ${answer.answerMs.toFixed(1)} ms (${answer.name}); worst concurrent ${concurrent.concurrentMs.toFixed(1)} ms (${concurrent.name})`,
+        met: rows.every((row) => row.answerMs <= 200 && row.concurrentMs <= 250),
+      },
+    ],
+  }
+}
+
+/** `markdown` with its attack section replaced by `section` (appended when it has none). */
+export function withAttackSection(markdown: string, section: string[]): string {
+  const lines = markdown.split('\n')
+  const start = lines.indexOf(HEADING)
+  if (start === -1) return `${markdown.replace(/\n*$/, '')}\n\n${section.join('\n')}\n`
+  let end = lines.findIndex((line, index) => index > start && line.startsWith('## '))
+  if (end === -1) end = lines.length
+  return [...lines.slice(0, start), ...section, '', ...lines.slice(end)].join('\n')
+}
+
+// Run alone (`npm run bench:attacks`): builds, measures, and replaces only the attack section of
+// BENCHMARKS.md.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' })
+  const { lines } = await attacksSection()
+  const file = new URL('BENCHMARKS.md', root)
+  const markdown = await readFile(file, 'utf8').catch(() => '# ips-mock benchmarks\n')
+  await writeFile(
+    file,
+    withAttackSection(markdown, [...lines, `Run: ${new Date().toISOString()}.`]),
+  )
+  console.log(lines.join('\n'))
 }

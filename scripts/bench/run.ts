@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os'
 import autocannon from 'autocannon'
 import { activeJobsBody, submitBody } from './bodies.js'
 import { inProcess } from './in-process.js'
-import { attack } from './attack.js'
+import { attack, bigAttacks, bigAttackSection } from './attack.js'
 import { soak } from './soak.js'
 import { startup } from './startup.js'
 import { submittedHeap } from './submitted-heap.js'
@@ -401,6 +401,7 @@ async function main(): Promise<void> {
   ])
   const boot = await startup()
   const hostile = await attack()
+  const big = await bigAttacks()
   const soaked = await soak()
   const lines = [
     '# ips-mock benchmarks',
@@ -446,6 +447,8 @@ async function main(): Promise<void> {
     '## A 1 MB DOCTYPE attack',
     '',
     `Refused with ipsApiFault 30003 in-process: median ${ms(hostile.medianMs)}, max ${ms(hostile.maxMs)} over 200 bodies of ${(hostile.bodyBytes / 2 ** 20).toFixed(1)} MiB; heap after a full collection ${hostile.heapBeforeMiB.toFixed(1)} MiB before and ${hostile.heapAfterMiB.toFixed(1)} MiB after them.`,
+    '',
+    ...bigAttackSection(big),
     '',
     '## Soak',
     '',

@@ -85,12 +85,27 @@ function operationOf(key: string, spec: EndpointSpec) {
   }
 }
 
+/** The dashboard is a page, not an endpoint of the table: it holds no state and asks for the token. */
+const dashboardPage = {
+  summary:
+    'The dashboard: one HTML page that works through the endpoints of this document. It loads without the token (and then asks for it), under the same Host and Origin rules.',
+  security: [{}],
+  responses: {
+    200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } },
+    403: {
+      description: problems[403],
+      content: { 'application/json': { schema: schemaOf(errorAnswer) } },
+    },
+  },
+}
+
 function build() {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const [key, spec] of Object.entries(endpoints as Record<string, EndpointSpec>)) {
     const { method, path, operation } = operationOf(key, spec)
     ;(paths[path] ??= {})[method] = operation
   }
+  paths['/'] = { get: dashboardPage }
   return {
     openapi: '3.1.0',
     info: {

@@ -2,7 +2,7 @@ import type { HeaderOptions } from '../auth/credentials.js'
 import { fault } from '../faults/catalog.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import { faultDetail } from '../soap/respond.js'
-import { parseXml } from '../xml/parse.js'
+import { readRequestXml } from '../soap/read-xml.js'
 import { readXmlBody } from './body.js'
 import { Interruption, interruptedResponse } from './gate.js'
 import { invoke } from './invoke.js'
@@ -35,7 +35,7 @@ export async function plainExchange(
   try {
     if (settings.faultHeader) readFaultHeader(request, trace)
     trace.body = await readXmlBody(request, settings.maxBodyBytes)
-    const root = parseXml(trace.body, settings.xmlLimits)
+    const root = readRequestXml(trace.body, settings.xmlLimits)
     if (root.name !== 'Request' || !isIpsNamespace(root.ns)) {
       throw fault(
         'invalidRequestXml',

@@ -3,7 +3,8 @@ import { readEnvelope } from '../soap/envelope.js'
 import { fault, IpsFault } from '../faults/catalog.js'
 import type { SoapVersion } from '../soap/namespaces.js'
 import { soapContentType, soapEnvelope, soapFault } from '../soap/respond.js'
-import { parseXml, type XmlLimits } from '../xml/parse.js'
+import type { XmlLimits } from '../xml/parse.js'
+import { readRequestXml } from '../soap/read-xml.js'
 import { Interruption, interruptedResponse } from './gate.js'
 import { FAULT_HEADER, parseFaultHeader } from '../injection/header.js'
 import { type FaultRule, FaultRuleError } from '../injection/rule.js'
@@ -102,7 +103,7 @@ export async function soapExchange(
   try {
     if (settings.faultHeader) readFaultHeader(request, trace)
     trace.body = await readXmlBody(request, settings.maxBodyBytes)
-    const envelope = readEnvelope(parseXml(trace.body, settings.xmlLimits))
+    const envelope = readEnvelope(readRequestXml(trace.body, settings.xmlLimits))
     trace.protocol = envelope.version
     const action = actionFrom(request)
     const returned = await invoke(

@@ -88,6 +88,8 @@ const unlimited = {
   maxDepth: Number.POSITIVE_INFINITY,
   maxElements: Number.POSITIVE_INFINITY,
   maxTextLength: Number.POSITIVE_INFINITY,
+  maxNameLength: Number.POSITIVE_INFINITY,
+  maxAttributes: Number.POSITIVE_INFINITY,
 }
 
 /** The `*Param` element and the headers of a request body (SOAP envelope or plain `<Request>`). */

@@ -1,4 +1,4 @@
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 import type { StateGenerator } from '../contract/generators.js'
 import type { PactMatcher, PactRule } from './template.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'

@@ -1,5 +1,5 @@
 import type { StateGenerator } from '../contract/generators.js'
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 import { isValueMatcher, type PlainValue, type ValueMatcher } from './matchers.js'
 
 /** One element of a pact body before it is written: its namespace, prefix, text or children. */

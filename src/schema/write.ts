@@ -1,4 +1,4 @@
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 import type { IpsValue } from './read.js'
 import { formatSimple, type SimpleValue } from './simple-types.js'
 import type { ElementDef, TypeDef } from './table.js'

@@ -1,7 +1,7 @@
 import { namespaces } from '../schema/table.js'
 import { faultStrings, type IpsFault } from '../faults/catalog.js'
 import { SOAP11, SOAP12, type SoapVersion } from './namespaces.js'
-import { escapeXml } from '../xml/parse.js'
+import { escapeXml } from '../xml/escape.js'
 
 const contentTypes: Record<SoapVersion, string> = {
   '1.1': 'text/xml;charset=UTF-8',

@@ -152,7 +152,15 @@ export function classify(xml: string, seed: SeedRequest, logins: readonly Login[
     const { errors, body } = checkRequestEnvelope(doc)
     if (!body) return malformed(`not a SOAP request: ${errors[0] ?? ''}`)
     // Text between the envelope's own elements is ignored by the mock (TESTING.md, "Leniencies").
-    const onlyText = errors.every((error) => /Character content other than whitespace/.test(error))
+    const isText = (error: string) => /Character content other than whitespace/.test(error)
+    // SOAP 1.1 wants Header children qualified; an authHeader in no namespace holds no IPS
+    // credentials (10000), or is XML the mock cannot use (30003).
+    const isBareAuth = (error: string) =>
+      /Element 'authHeader': This element is not expected\. Expected is \( ##other/.test(error)
+    if (errors.some(isBareAuth) && errors.every((error) => isText(error) || isBareAuth(error))) {
+      return { kind: 'fault', why: 'an authHeader in no namespace', codes: [10000, 30003] }
+    }
+    const onlyText = errors.every(isText)
     if (!onlyText) return malformed(`not a SOAP request: ${errors[0] ?? ''}`)
     if (!IPS_NAMESPACE.test(body.namespaceUri) || !body.name.endsWith('Param')) {
       return malformed('the Body child is not an IPS operation element')

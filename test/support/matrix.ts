@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { createIpsMock, type IpsMock, type IpsMockOptions } from '../../src/index.js'
+import { type RunningServer, startServer } from '../../src/server.js'
+
+/** Where a suite's requests go: the mock's own `handle`, or a standalone server on port 0. */
+export interface Runtime {
+  readonly name: 'in-process' | 'standalone server'
+  /** The mock that answers, for reading its state. */
+  readonly mock: IpsMock
+  /** The IPS web app's base URL, up to and including `/scene7`. */
+  readonly baseUrl: string
+  /** The SOAP service URL. */
+  readonly serviceUrl: string
+  /** Sends a request to a URL below `baseUrl` (or absolute), as a client of this runtime would. */
+  fetch(url: string, init?: RequestInit): Promise<Response>
+  /** POSTs a body to the SOAP service URL, as `text/xml` unless `headers` say otherwise. */
+  post(body: BodyInit, headers?: Record<string, string>): Promise<Response>
+}
+
+const IN_PROCESS_BASE = 'https://s7sps1apissl.scene7.com/scene7'
+
+function runtimeOf(
+  name: Runtime['name'],
+  mock: IpsMock,
+  baseUrl: string,
+  send: (request: Request) => Promise<Response>,
+): Runtime {
+  const serviceUrl = `${baseUrl}/services/IpsApiService`
+  const fetchIt = (url: string, init?: RequestInit) =>
+    send(new Request(/^https?:/.test(url) ? url : `${baseUrl}${url}`, init))
+  return {
+    name,
+    mock,
+    baseUrl,
+    serviceUrl,
+    fetch: fetchIt,
+    post: (body, headers = {}) =>
+      fetchIt(serviceUrl, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'text/xml; charset=UTF-8', ...headers },
+      }),
+  }
+}
+
+/**
+ * Runs one behaviour suite twice: against `mock.handle` in-process and against the standalone
+ * server on port 0, each with a fresh mock made from `options`. The suite reads the runtime
+ * through the getter it is given, inside its tests and hooks.
+ * @example
+ * eachRuntime({}, (runtime) => {
+ *   it('answers', async () => expect((await runtime().post(body)).status).toBe(200))
+ * })
+ */
+export function eachRuntime(
+  options: IpsMockOptions,
+  suite: (runtime: () => Runtime) => void,
+): void {
+  describe('in-process', () => {
+    let current: Runtime | undefined
+    beforeAll(() => {
+      const mock = createIpsMock(options)
+      current = runtimeOf('in-process', mock, IN_PROCESS_BASE, (request) => mock.handle(request))
+    })
+    suite(() => current as Runtime)
+  })
+  describe('standalone server', () => {
+    let server: RunningServer | undefined
+    let current: Runtime | undefined
+    beforeAll(async () => {
+      server = await startServer({ ...options, port: 0, logLevel: 'silent' })
+      current = runtimeOf('standalone server', server.mock, server.url, (request) => fetch(request))
+    })
+    afterAll(() => server?.close())
+    suite(() => current as Runtime)
+  })
+}
