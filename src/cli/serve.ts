@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { type LogLevel, type RunningServer, startServer } from '../adapters/node-server.js'
+import { type LogLevel, type RunningServer, startServer } from '../server/start-server.js'
 import { choiceOption, integerOption, parseOptions } from './args.js'
 import { version } from './version.js'
 import { namespaces } from '../schema/table.js'

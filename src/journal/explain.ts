@@ -1,4 +1,4 @@
-import type { Stage } from '../core/trace.js'
+import type { Stage } from '../core/call.js'
 import type { IpsFault } from '../faults/catalog.js'
 import { operations } from '../schema/table.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
@@ -34,7 +34,8 @@ const operationByInput = new Map([...operations.values()].map((known) => [known.
 
 /** What explaining a call needs: how far it got and what it named. */
 export interface CallFacts {
-  stage: Stage
+  /** The step that raised the fault. */
+  stage: Stage | undefined
   fault?: IpsFault
   injected: boolean
   operation?: string
@@ -63,6 +64,7 @@ export function explain(call: CallFacts): Unserved | undefined {
       return { kind: 'unknownOperation', explanation, ...(suggestion ? { suggestion } : {}) }
     }
     case 'authenticate':
+    case 'authorise':
       return { kind: 'auth', explanation }
     case 'support':
       return { kind: 'unsupportedOperation', explanation }

@@ -1,5 +1,6 @@
 import type { UnservedKind } from './explain.js'
-import { type Answered, Entry, type JournalEntry } from './entry.js'
+import type { CallEnd } from '../core/call.js'
+import { Entry, type JournalEntry } from './entry.js'
 import { matchesPartially } from './match.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 import { defaults } from '../defaults.js'
@@ -188,7 +189,7 @@ export class CallJournal implements Journal {
   }
 
   /** Records one answered call, then drops the oldest entries beyond the capacity or budget. */
-  record(answered: Answered): void {
+  record(answered: CallEnd): void {
     if (this.capacity === 0) return
     const entry = new Entry(this.#nextId++, answered, this.bodyBytes)
     this.#entries.push(entry)

@@ -15,11 +15,11 @@ import {
   DEFAULT_JOURNAL_BYTES,
   DEFAULT_JOURNAL_CAPACITY,
 } from '../journal/journal.js'
+import type { CallListener, CallSettings } from '../core/call.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from '../core/raw.js'
 import { defaultXmlLimits } from '../xml/parse.js'
 import { route } from '../core/router.js'
 import { seal, unseal } from './snapshot.js'
-import type { ExchangeSettings } from '../core/soap-exchange.js'
 import type { IpsMock, IpsMockOptions } from './types.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 import { defaults } from '../defaults.js'
@@ -79,7 +79,13 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     fakerSeed: seedData.fakerSeed ?? defaults.fakerSeed,
     scenarios,
   })
-  const settings: ExchangeSettings = {
+  // Listeners of every call's end: the journal (unless it keeps nothing) and running servers.
+  const listeners = new Set<CallListener>()
+  const tell: CallListener = (end) => {
+    for (const listener of listeners) listener(end)
+  }
+  if (journal.capacity > 0) listeners.add((end) => journal.record(end))
+  const settings: CallSettings = {
     store,
     engine,
     faults,
@@ -88,25 +94,20 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
     faultHeader: options.faultHeader ?? defaults.faultHeader,
     versionLenient: options.versionLenient ?? defaults.versionLenient,
+    ...(listeners.size > 0 ? { onCallEnd: tell } : {}),
+  }
+  const listen = (listener: CallListener) => {
+    listeners.add(listener)
+    settings.onCallEnd = tell
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0) delete settings.onCallEnd
+    }
   }
   let ready = Promise.resolve(store.load(seed))
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
-    if (journal.capacity === 0) return route(request, settings)
-    const time = clock.now().getTime()
-    const started = performance.now()
-    const response = await route(request, settings)
-    const trace = response.meta.trace
-    if (trace) {
-      journal.record({
-        trace,
-        responseText: response.body,
-        status: response.meta.connection ? undefined : response.status,
-        time,
-        durationMs: performance.now() - started,
-      })
-    }
-    return response
+    return route(request, settings)
   }
   /** In-process calls left hanging by fault injection, released by reset. */
   const hanging = new Set<() => void>()
@@ -202,8 +203,27 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   exchanges.set(mock, exchange)
   stores.set(mock, store)
   progressOf.set(mock, (job) => engine.progress(job))
+  callListeners.set(mock, listen)
   return mock
 }
+
+/**
+ * Adds a listener of every IPS call's end on a mock (as msw's lifecycle events do); returns
+ * the function that removes it. The node server logs through it. Not part of the public API.
+ */
+export function onCallEnd(mock: IpsMock, listener: CallListener): () => void {
+  const listen = callListeners.get(mock)
+  if (!listen) {
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'listen to the calls',
+      reason: 'not a mock createIpsMock made',
+    })
+  }
+  return listen(listener)
+}
+
+const callListeners = new WeakMap<IpsMock, (listener: CallListener) => () => void>()
 
 /** A run's progress now, per mock, for the admin API's job list. Not part of the public API. */
 export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
