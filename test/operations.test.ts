@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { assetOperations } from '../src/operations/asset-operations.js'
+import { operations as assetOperations } from '../src/operations/asset-operations.js'
 import { operationHandlers } from '../src/operations/index.js'
 import { getType } from '../src/schema/table.js'
 import { useMswMock } from './support/msw.js'

@@ -16,6 +16,7 @@ import {
   sendTo,
 } from './support/requests.js'
 import { read } from './support/soap.js'
+import { unservedOperation } from './support/unserved.js'
 
 let mock: IpsMock
 let ends: CallEnd[]
@@ -64,7 +65,7 @@ it.each<[string, BodyInit, Record<string, string>, string, number]>([
   [
     'an operation ips-mock does not serve',
     envelope(
-      `<getActivePublishContextsParam xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle></getActivePublishContextsParam>`,
+      `<${unservedOperation}Param xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle></${unservedOperation}Param>`,
     ),
     {},
     'support',

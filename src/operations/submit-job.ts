@@ -3,7 +3,7 @@ import { fault } from '../faults/catalog.js'
 import { apiVersion } from '../soap/namespaces.js'
 import { type Job, JobParams } from '../store/models.js'
 import { detach } from '../utils/internal/detach.js'
-import type { Operation } from './context.js'
+import { defineOperations, type Operation } from './context.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
@@ -126,3 +126,12 @@ export const submitJob: Operation = async (context) => {
   }
   return { jobHandle: record.handle }
 }
+
+/** Job submission (reference §5–§8). */
+export const operations = defineOperations({
+  submitJob: {
+    summary:
+      'validates the job element against its type, stores the job under a unique name and returns its handle; immediate, `execTime` and `execSchedule` jobs run on the mock clock',
+    run: submitJob,
+  },
+})

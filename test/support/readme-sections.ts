@@ -1,9 +1,18 @@
 import { ipsMockErrorCodes } from '../../src/errors/ips-mock-error.js'
+import { operationTable } from '../../src/operations/index.js'
 import { faultTable } from './fault-table.js'
 
 /** The README's generated sections, by marker name: `<!-- name:start -->` … `<!-- name:end -->`. */
 export const readmeSections: Record<string, () => string> = {
   'fault-table': faultTable,
+  operations: () =>
+    [
+      '| operation | what the mock does |',
+      '|---|---|',
+      ...Object.entries(operationTable).map(
+        ([name, { summary }]) => `| \`${name}\` | ${summary} |`,
+      ),
+    ].join('\n'),
   'error-codes': () =>
     [
       '| code | when |',
