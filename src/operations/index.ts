@@ -4,6 +4,7 @@ import { operations as jobControl } from './job-control.js'
 import { operations as jobLists } from './job-lists.js'
 import { operations as jobLogs } from './job-logs.js'
 import { operations as lookups } from './lookups.js'
+import { operations as publishContexts } from './publish-contexts.js'
 import { operations as submitJob } from './submit-job.js'
 
 /**
@@ -17,6 +18,7 @@ export const operationTable: OperationTable = Object.assign(
   jobControl,
   jobLogs,
   lookups,
+  publishContexts,
   assets,
 )
 
