@@ -309,6 +309,36 @@ const checks: Record<string, () => Promise<void>> = {
     expect(started.banner).toContain('ci@acme.test (IpsUser)')
   },
 
+  async architecture() {
+    // The diagram names the pipeline's steps in the order src/core/pipeline.ts runs them.
+    const steps = {
+      'fault header': 'readFaultHeader(',
+      'read + parse': 'parseEnvelope(',
+      resolve: 'resolve(',
+      SOAPAction: 'checkAction(',
+      options: 'readOptions(',
+      'fault gate': 'passGate(',
+      identify: 'identify(',
+      authenticate: 'authenticate(',
+      authorise: 'authorise(',
+      validate: 'validate(',
+      run: 'run(',
+    }
+    const diagram = snippet('architecture').code
+    const drawn = diagram
+      .split('\n')
+      .filter((line) => line.includes(' → '))
+      .flatMap((line) => line.split(/→|──►/).map((part) => part.trim()))
+      .filter((part) => part in steps)
+    expect(drawn).toEqual(Object.keys(steps))
+    const source = readFileSync(join(root, 'src/core/pipeline.ts'), 'utf8')
+    const body = source.slice(source.indexOf('async function pipeline('))
+    const at = Object.values(steps).map((call) => body.indexOf(call))
+    expect(at.every((index) => index > 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(diagram).toContain('respond(outcome, codec)')
+  },
+
   async errors() {
     const logged: unknown[] = []
     const mock = createIpsMock()
