@@ -20,6 +20,7 @@ export {
   IpsFault,
 } from './faults/catalog.js'
 export type { IpsMockSnapshot } from './mock/snapshot.js'
+export type { MockClock, ScenarioControl } from './mock/types.js'
 export { FAULT_HEADER, parseFaultHeader } from './injection/header.js'
 export type { FaultInjection, InjectedFault, Injection } from './injection/injector.js'
 export { type FaultRule, FaultRuleError, parseFaultRule } from './injection/rule.js'
