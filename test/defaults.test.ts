@@ -1,6 +1,5 @@
 // Every default is defined once (src/defaults.ts); the CLI help, the README and the code agree with it.
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
 import { serveUsage } from '../src/cli/serve.js'
 import { cliDefaults, defaults } from '../src/defaults.js'
@@ -16,6 +15,7 @@ import {
 } from '../src/index.js'
 import { DEFAULT_BASE_URL } from '../src/msw.js'
 import { DEFAULT_RETAIN_JOBS } from '../src/store/store.js'
+import { sources } from './support/sources.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -44,18 +44,6 @@ it.each(Object.entries(cliDefaults))('names the default of %s in the README', (f
   expect(row, flag).toBeDefined()
   expect(row?.split(' | ')[1]).toBe(`\`${String(value)}\``)
 })
-
-async function sources(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true })
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) return sources(path)
-      return Promise.resolve(entry.name.endsWith('.ts') ? [path] : [])
-    }),
-  )
-  return nested.flat()
-}
 
 it('defines the faker seed once', async () => {
   const src = new URL('../src/', import.meta.url).pathname

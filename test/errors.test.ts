@@ -1,6 +1,5 @@
 // One error type for everything ips-mock throws: a code to act on, never a message to parse.
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
 import { loadSeed } from '../src/cli/serve.js'
 import { toMilliseconds } from '../src/engine/duration.js'
@@ -16,6 +15,7 @@ import {
   validateSeed,
 } from '../src/index.js'
 import { readmeSections, sectionOf } from './support/readme-sections.js'
+import { sources } from './support/sources.js'
 
 /** `[ips-mock] Failed to <action> "<subject>": <reason>. <remedy>` (subject and remedy optional). */
 const template = /^\[ips-mock\] Failed to [^:"]+(?: "[^"]*")?: [\s\S]+?[.?!](?: [\s\S]+)?$/
@@ -120,18 +120,6 @@ it('writes the message from its parts', () => {
   expect(isIpsMockError(error, 'INTERNAL')).toBe(false)
   expect(isIpsMockError(new Error(error.message))).toBe(false)
 })
-
-async function sources(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true })
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) return sources(path)
-      return Promise.resolve(entry.name.endsWith('.ts') ? [path] : [])
-    }),
-  )
-  return nested.flat()
-}
 
 it('builds every "[ips-mock] Failed to" message in one place, and reads no message text', async () => {
   const src = new URL('../src/', import.meta.url).pathname
