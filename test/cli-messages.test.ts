@@ -62,70 +62,67 @@ it.each([
   expect(await cli(...args)).toEqual({ code: 0, stdout: `${printed}\n`, stderr: '' })
 })
 
+/** The hint that ends every usage error, naming the help that lists what is allowed. */
+const help = {
+  serve: 'Run "ips-mock serve --help" for the options.',
+  verify: 'Run "ips-mock verify --help" for the options.',
+  commands: 'Run "ips-mock --help" for the commands.',
+}
+const wholeNumber = (option: string, least: number, most: number, got: string) =>
+  `Failed to read the command line: ${option} must be a whole number from ${least} to ${most}, got "${got}". ${help.serve}`
+
 it.each([
   [
     ['serve', '--prot', '8080'],
-    "Failed to read the command line: unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+    `Failed to read the command line: unknown option '--prot'. Did you mean '--port'? ${help.serve}`,
   ],
   [
     ['--prot', '8080'],
-    "Failed to read the command line: unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
+    `Failed to read the command line: unknown option '--prot'. Did you mean '--port'? ${help.serve}`,
   ],
   [
     ['serve', '--seed=x.json'],
-    "Failed to read the command line: unknown option '--seed'. Did you mean '--seed-file'? Run \"ips-mock serve --help\" for the options.",
+    `Failed to read the command line: unknown option '--seed'. Did you mean '--seed-file'? ${help.serve}`,
   ],
   [
     ['serve', '--frobnicate'],
-    'Failed to read the command line: unknown option \'--frobnicate\'. Run "ips-mock serve --help" for the options.',
+    `Failed to read the command line: unknown option '--frobnicate'. ${help.serve}`,
   ],
   [
     ['serv'],
-    'Failed to run the command "serv": ips-mock has no such command. Did you mean \'serve\'? Run "ips-mock --help" for the commands.',
+    `Failed to run the command "serv": ips-mock has no such command. Did you mean 'serve'? ${help.commands}`,
   ],
   [
     ['verfy'],
-    'Failed to run the command "verfy": ips-mock has no such command. Did you mean \'verify\'? Run "ips-mock --help" for the commands.',
+    `Failed to run the command "verfy": ips-mock has no such command. Did you mean 'verify'? ${help.commands}`,
   ],
-  [
-    ['serve', '--port', '99999'],
-    'Failed to read the command line: --port must be a whole number from 0 to 65535, got "99999". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--port', '-1'],
-    'Failed to read the command line: --port must be a whole number from 0 to 65535, got "-1". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--max-body-bytes', '0'],
-    'Failed to read the command line: --max-body-bytes must be a whole number from 1 to 1073741824, got "0". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--fault-seed', '1.5'],
-    'Failed to read the command line: --fault-seed must be a whole number from 0 to 4294967295, got "1.5". Run "ips-mock serve --help" for the options.',
-  ],
+  [['serve', '--port', '99999'], wholeNumber('--port', 0, 65535, '99999')],
+  [['serve', '--port', '-1'], wholeNumber('--port', 0, 65535, '-1')],
+  [['serve', '--max-body-bytes', '0'], wholeNumber('--max-body-bytes', 1, 1073741824, '0')],
+  [['serve', '--fault-seed', '1.5'], wholeNumber('--fault-seed', 0, 4294967295, '1.5')],
   [
     ['serve', '--log-format', 'jsn'],
-    'Failed to read the command line: --log-format must be one of text, json, got "jsn". Did you mean \'json\'? Run "ips-mock serve --help" for the options.',
+    `Failed to read the command line: --log-format must be one of text, json, got "jsn". Did you mean 'json'? ${help.serve}`,
   ],
   [
     ['serve', '--log-level', 'debug'],
-    'Failed to read the command line: --log-level must be one of info, silent, got "debug". Run "ips-mock serve --help" for the options.',
+    `Failed to read the command line: --log-level must be one of info, silent, got "debug". ${help.serve}`,
   ],
   [
     ['serve', '--port'],
-    'Failed to read the command line: option \'--port\' needs a value. Run "ips-mock serve --help" for the options.',
+    `Failed to read the command line: option '--port' needs a value. ${help.serve}`,
   ],
   [
     ['serve', 'extra'],
-    'Failed to read the command line: unexpected argument \'extra\'. Run "ips-mock serve --help" for the options.',
+    `Failed to read the command line: unexpected argument 'extra'. ${help.serve}`,
   ],
   [
     ['verify'],
-    'Failed to read the command line: no --pact given. Pass at least one --pact <file|dir|url>. Run "ips-mock verify --help" for the options.',
+    `Failed to read the command line: no --pact given. Pass at least one --pact <file|dir|url>. ${help.verify}`,
   ],
   [
     ['verify', '--pakt', 'x'],
-    "Failed to read the command line: unknown option '--pakt'. Did you mean '--pact'? Run \"ips-mock verify --help\" for the options.",
+    `Failed to read the command line: unknown option '--pakt'. Did you mean '--pact'? ${help.verify}`,
   ],
 ])('refuses %j with one line and exit 2', async (args, message) => {
   expect(await cli(...args)).toEqual({ code: 2, stdout: '', stderr: `[ips-mock] ${message}\n` })
