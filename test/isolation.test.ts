@@ -230,13 +230,8 @@ it('restores while keeping the mock usable: requests wait for the restore to fin
 it('reset(seed) makes the new seed the one later resets load, fakerSeed included', async () => {
   const seed = { ...demoSeed, fakerSeed: 99 }
   const run = async (mock: IpsMock) => {
-    const body = submitJobRequest('reprocessAssetsJob', 'minimal', {
-      reprocessAssetsJob: {
-        assetHandleArray: { items: ['a|101|1', 'a|101|2'] },
-        createMask: false,
-        emailSetting: 'None',
-      },
-    })
+    // A publish job's files are drawn from faker.
+    const body = submitJobRequest('imageServingPublishJob')
     expect((await sendTo(mock, body)).status).toBe(200)
     await mock.runUntilIdle()
     return mock.store.jobLogs.all().flatMap((log) => log.details.map((detail) => detail.assetName))

@@ -122,3 +122,39 @@ it('cuts the sorted list to numRows', async () => {
   const two = await logs({ sortBy: 'JobName', sortDirection: 'Ascending', numRows: 2 })
   expect(two.map((log) => log.jobName)).toEqual(all.slice(0, 2).map((log) => log.jobName))
 })
+
+describe.each(Object.keys(keys))('sortBy %s cut to numRows', (sortBy) => {
+  it.each(['Ascending', 'Descending'] as const)(
+    '%s: the first rows of the whole order',
+    async (sortDirection) => {
+      const whole = await logs({ sortBy, sortDirection })
+      const cut = await logs({ sortBy, sortDirection, numRows: 3 })
+      expect(cut).toEqual(whole.slice(0, 3))
+    },
+  )
+})
+
+it('lists runs that started in the same millisecond newest written first, cut or not', async () => {
+  const same = createIpsMock({ seed, startTime: '2030-01-01T00:00:00Z' })
+  for (const jobName of ['t-1', 't-2', 't-3', 't-4']) {
+    const answer = await read(
+      await sendTo(
+        same,
+        submitJobRequest('uploadUrlsJob', 'minimal', { jobName }, { auth: admin }),
+      ),
+    )
+    expect(answer.fault, answer.fault?.reason).toBeUndefined()
+  }
+  await same.runUntilIdle()
+  const call = async (fields: Record<string, string | number>) => {
+    const answer = await read(
+      await sendTo(same, envelope(operationParam('getJobLogs', fields, NS_2014), { auth: admin })),
+    )
+    return items((answer.body.getJobLogsReturn as { jobLogArray: unknown }).jobLogArray) as Log[]
+  }
+  const whole = await call({ companyHandle: 'c|101' })
+  expect(new Set(whole.map((log) => log.startDate)).size).toBe(1)
+  const written = same.store.jobLogs.all().map((log) => log.jobName)
+  expect(whole.map((log) => log.jobName)).toEqual([...written].reverse())
+  expect(await call({ companyHandle: 'c|101', numRows: 2 })).toEqual(whole.slice(0, 2))
+})

@@ -99,9 +99,10 @@ it('moves an immediate job New → Running → Done, then logs it', async () => 
     'EndUploadUrls',
   ])
   expect(items(log?.detailArray)[4]).toMatchObject({
-    logMessage: 'uploads/source-1.jpg processed successfully.',
-    assetName: 'uploads/source-1.jpg',
+    logMessage: 'demo-co/uploads/source-1.jpg processed successfully.',
+    assetName: 'source-1',
     assetType: 'MasterImage',
+    assetHandle: mock.store.assetByName('c|101', 'source-1')?.handle,
   })
   expect(mock.store.job(handle)?.state).toBe('Done')
 })

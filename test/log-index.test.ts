@@ -25,7 +25,7 @@ function log(
   } as JobLog
 }
 
-it('finds the newest logs as a stable sort of all of them by start date, descending, would', () => {
+it('finds the newest logs by start date, equal ones in company order, then the last written first', () => {
   fc.assert(
     fc.property(
       fc.array(logArbitrary, { maxLength: 60 }),
@@ -51,7 +51,8 @@ it('finds the newest logs as a stable sort of all of them by start date, descend
           ...(to === undefined ? {} : { to: to * 1000 }),
         }
         const expected = companies
-          .flatMap((company) => kept.filter((entry) => entry.companyHandle === company))
+          // Each company's logs last written first, then a stable sort by start date, descending.
+          .flatMap((company) => kept.filter((entry) => entry.companyHandle === company).reverse())
           .filter((entry) => {
             const start = Date.parse(entry.startDate)
             return (

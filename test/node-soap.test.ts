@@ -169,10 +169,11 @@ describe('against the standalone server', () => {
     const uploads = log.detailArray.items.filter(
       (item: { logType: string }) => item.logType === 'UploadSuccess',
     )
-    expect(uploads.map((item: { assetName: string }) => item.assetName)).toEqual([
-      'in/a.jpg',
-      'in/b.jpg',
-      'in/c.jpg',
+    expect(uploads.map((item: { assetName: string }) => item.assetName)).toEqual(['a', 'b', 'c'])
+    expect(uploads.map((item: { logMessage: string }) => item.logMessage)).toEqual([
+      'demo-co/in/a.jpg processed successfully.',
+      'demo-co/in/b.jpg processed successfully.',
+      'demo-co/in/c.jpg processed successfully.',
     ])
   })
 })

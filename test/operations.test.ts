@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { assetOperations } from '../src/operations/asset-operations.js'
 import { operationHandlers } from '../src/operations/index.js'
 import { getType } from '../src/schema/table.js'
 import { useMswMock } from './support/msw.js'
@@ -15,9 +16,27 @@ const takesCompany = operations.filter((operation) =>
   paramType(operation).elements.some((element) => element.name === 'companyHandle'),
 )
 
-it('implements every operation the life-cycle and lookup issues name', () => {
+it('implements every operation the life-cycle, lookup and asset issues name', () => {
   expect(operations.sort()).toEqual(
     [
+      'checkAssetNames',
+      'createFolder',
+      'deleteAsset',
+      'deleteAssets',
+      'deleteFolder',
+      'emptyAssetsFromTrash',
+      'getAssetCounts',
+      'getAssets',
+      'getAssetsByName',
+      'getFolderTree',
+      'getFolders',
+      'moveAsset',
+      'moveAssets',
+      'renameAsset',
+      'restoreAssetsFromTrash',
+      'searchAssets',
+      'setAssetPublishState',
+      'setAssetsPublishState',
       'checkLogin',
       'deleteJob',
       'executeJob',
@@ -63,8 +82,17 @@ it.each(takesCompany)("%s: another company's handle → 20006", async (operation
   const required = paramType(operation).elements.filter((element) => element.min > 0)
   const fields = required
     .map((element) => {
+      if (!element.type.startsWith('xsd:')) return `<${element.name}/>`
       const value =
-        element.name === 'companyHandle' ? 'c|102' : element.type === 'xsd:boolean' ? 'true' : 'x'
+        element.name === 'companyHandle'
+          ? 'c|102'
+          : element.enum
+            ? element.enum[0]
+            : element.type === 'xsd:boolean'
+              ? 'true'
+              : element.type === 'xsd:int'
+                ? '1'
+                : 'x'
       return `<${element.name}>${value}</${element.name}>`
     })
     .join('')
@@ -85,8 +113,17 @@ function requiredFields(operation: string, company: string): string {
   return paramType(operation)
     .elements.filter((element) => element.min > 0)
     .map((element) => {
+      if (!element.type.startsWith('xsd:')) return `<${element.name}/>`
       const value =
-        element.name === 'companyHandle' ? company : element.type === 'xsd:boolean' ? 'true' : 'x'
+        element.name === 'companyHandle'
+          ? company
+          : element.enum
+            ? element.enum[0]
+            : element.type === 'xsd:boolean'
+              ? 'true'
+              : element.type === 'xsd:int'
+                ? '1'
+                : 'x'
       return `<${element.name}>${value}</${element.name}>`
     })
     .join('')
@@ -101,7 +138,9 @@ it.each(operations)('%s: answers in the unversioned namespace too', async (opera
       }),
     ),
   )
-  expectValidSoap(answer.xml)
+  // The reference XSDs define the job and lookup operations; asset answers are checked in
+  // test/assets.test.ts.
+  if (answer.fault || !(operation in assetOperations)) expectValidSoap(answer.xml)
   // Served, not refused as XML it cannot read: a return in that same namespace, or a fault about
   // the values (an unknown job handle, a missing job element), never 30003.
   if (answer.fault) {

@@ -116,7 +116,7 @@ it('localises job log messages by authHeader/locale and e-mails by the job local
   const english = items((await logOf(handle, 'en-US'))?.detailArray)
   expect(german[0]?.logMessage).toBe(`${mock.store.job(handle)?.name} wurde gestartet!`)
   expect(english[0]?.logMessage).toBe(`${mock.store.job(handle)?.name} has begun!`)
-  expect(german[4]?.logMessage).toBe('uploads/source-1.jpg wurde erfolgreich verarbeitet.')
+  expect(german[4]?.logMessage).toBe('demo-co/uploads/source-1.jpg wurde erfolgreich verarbeitet.')
   const mail = mock.outbox.find((entry) => entry.jobHandle === handle && entry.kind === 'completed')
   expect(mail).toMatchObject({ locale: 'de-DE' })
   expect(mail?.subject).toMatch(/^Job „uploadUrlsJob job“ abgeschlossen/)
@@ -176,21 +176,46 @@ it('filters, sorts and limits job logs', async () => {
   expect(await logs({ numRows: 1, sortDirection: 'Ascending' })).toEqual([first])
 })
 
-it('finds the job log lines of one asset', async () => {
+it('finds the job log lines of one asset: its upload, then its reprocessing', async () => {
+  const upload = await submit('uploadUrlsJob')
+  await mock.runUntilIdle()
+  const asset = mock.store.assetByName('c|101', 'source-1')
+  expect(asset).toBeDefined()
   const handle = await submit('reprocessAssetsJob', {
     reprocessAssetsJob: {
-      assetHandleArray: { items: ['a|1001', 'a|1002'] },
+      assetHandleArray: { items: [asset?.handle ?? ''] },
       createMask: false,
       emailSetting: 'None',
     },
   })
   await mock.runUntilIdle()
-  const lines = items((await ok('getAssetJobLogs', { ...co, assetHandle: 'a|1001' })).jobLogArray)
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatchObject({
-    jobHandle: handle,
-    logType: 'ReoptimizeSuccess',
+  const lines = items(
+    (await ok('getAssetJobLogs', { ...co, assetHandle: asset?.handle ?? '' })).jobLogArray,
+  )
+  expect(lines.map((line) => [line.jobHandle, line.logType])).toEqual([
+    [upload, 'UploadSuccess'],
+    [handle, 'ReoptimizeSuccess'],
+  ])
+  expect(lines[1]).toMatchObject({
+    logMessage: 'demo-co/uploads/source-1.jpg processed successfully.',
     submitUserEmail: 'user@demo-co.test',
+  })
+})
+
+it('a reprocess of a handle that names no asset of the company logs an error line', async () => {
+  const handle = await submit('reprocessAssetsJob', {
+    reprocessAssetsJob: {
+      assetHandleArray: { items: ['a|424242'] },
+      createMask: false,
+      emailSetting: 'None',
+    },
+  })
+  await mock.runUntilIdle()
+  const [log] = mock.store.logsOf(handle)
+  expect(log?.fileErrorCount).toBe(1)
+  expect(log?.details.find((detail) => detail.logType === 'ReoptimizeFailure')?.args).toEqual({
+    file: 'a|424242',
+    message: "Invalid asset handle 'a|424242'",
   })
 })
 

@@ -5,6 +5,7 @@
  * Alone: `npm run soak` (SOAK_MINUTES, default 5).
  */
 import autocannon from 'autocannon'
+import { Progress } from './progress.js'
 import { launch, stop } from './targets.js'
 
 const NS = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
@@ -74,6 +75,7 @@ export async function soak(minutes = Number(process.env.SOAK_MINUTES ?? 5)): Pro
   let requests = 0
   let requestedFaults = 0
   let unrequestedErrors = 0
+  const progress = new Progress('soak minutes', minutes)
   const expectOk = (status: number) => {
     if (status !== 200) unrequestedErrors++
   }
@@ -122,8 +124,8 @@ export async function soak(minutes = Number(process.env.SOAK_MINUTES ?? 5)): Pro
     unrequestedErrors += result.errors + result.timeouts
     await deleteLeftovers(target.port)
     heap.push(await target.heap())
-    console.log(
-      JSON.stringify({ minute: minute + 1, requests: result.requests.total, heap: heap.at(-1) }),
+    progress.step(
+      `${result.requests.total.toLocaleString('en-US')} requests, heap ${((heap.at(-1) ?? 0) / 2 ** 20).toFixed(1)} MiB`,
     )
   }
   await stop(target)

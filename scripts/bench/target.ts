@@ -4,7 +4,9 @@
  * `baseline` (bare node:http, a fixed answer), `spin` (the same after 50 µs of busy CPU, its
  * answers written in batches as ips-mock's server writes them), `mock` (the ips-mock server),
  * `mock-unbatched` (the same with `batchWrites: false`), `server-fixed` (the ips-mock server with
- * its core replaced by the fixed answer) or `msw` (the core through msw's getResponse).
+ * its core replaced by the fixed answer), `msw` (the core through msw's getResponse) or `node-soap`
+ * (node-soap's `soap.listen` on the mock's WSDL with a trivial submitJob handler: what a team
+ * would hand-roll instead of a mock).
  * Prints `READY <port> <json>` once listening; on SIGUSR1 `CPU <µs used> <requests answered>
  * <µs in GC pauses> <µs used by threads other than the main one> <young-generation collections>
  * <µs in them>`,
@@ -15,6 +17,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
+import { listen } from 'soap'
+import { operations } from '../../src/schema/table.js'
+import { generateWsdl } from '../../src/wsdl/generate.js'
 import { createIpsMock, exchanges, storeOf } from '../../src/mock/create-ips-mock.js'
 import type { RawResponse } from '../../src/core/raw.js'
 import type { IpsMock } from '../../src/index.js'
@@ -116,6 +121,32 @@ async function main(): Promise<void> {
     })
     server.listen(0, '127.0.0.1', () => {
       console.log(`READY ${(server.address() as AddressInfo).port} {}`)
+    })
+    return
+  }
+  if (kind === 'node-soap') {
+    // soap.listen takes over the server's request listeners: the handler counts the answers.
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port
+      const path = '/scene7/services/IpsApiService'
+      const wsdl = generateWsdl({
+        version: '2014-04-03',
+        serviceUrl: `http://127.0.0.1:${port}${path}`,
+        operations: [...operations.keys()],
+      })
+      let next = 0
+      const service = {
+        IpsApiService: {
+          IpsApiSoapPort: {
+            submitJob: () => {
+              answered++
+              return { jobHandle: `j|101|job ${next++}|` }
+            },
+          },
+        },
+      }
+      listen(server, path, service, wsdl, () => console.log(`READY ${port} {}`))
     })
     return
   }

@@ -1,6 +1,8 @@
 import { type IpsMock, storeOf } from '../mock/create-ips-mock.js'
 import { getType } from '../schema/table.js'
+import { faker } from '@faker-js/faker/locale/en'
 import { demoSeed } from '../store/demo-seed.js'
+import { addToLibrary } from '../store/library-seed.js'
 import { resolveSeed } from '../store/seed.js'
 import { type OutObject, writeElement } from '../schema/write.js'
 import { parseXml, type XmlElement } from '../xml/parse.js'
@@ -187,6 +189,12 @@ export const providerStates = {
     params: { jobName: 'finished job' },
     async setup(mock, params) {
       await fresh(mock)
+      faker.seed(7)
+      const assets = [
+        { company: COMPANY, path: 'besides.jpg', handle: 'a|101|1' },
+        { company: COMPANY, path: 'stay_above_bar.jpg', handle: 'a|101|2' },
+      ]
+      addToLibrary(storeOf(mock), { assets }, faker)
       const jobHandle = await submit(mock, {
         jobName: text(params, 'jobName'),
         reprocessAssetsJob: {

@@ -2,9 +2,22 @@ import type { Faker } from '@faker-js/faker'
 
 /** A file or asset a job run works through. */
 export interface WorkItem {
+  /** What the detail line's message names (a file, a path, an asset's virtual path). */
   name: string
   assetType: string
   assetHandle?: string
+  /** The asset's name (IPS ID), when it differs from `name`. */
+  assetName?: string
+  /** For uploads: the target path in IPS (folder + file name). */
+  path?: string
+  /** For uploads: the file's size in bytes, when known. */
+  size?: number
+}
+
+/** A file the UploadFile servlet received for a job: its target path and size. */
+export interface PostedFile {
+  path: string
+  size: number
 }
 
 /** How one job element behaves in the log: its log types and where its work items come from. */
@@ -141,7 +154,33 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'MetadataFailure',
     files(2, 8, 'xml'),
   ),
-  uploadDirectoryJob: upload(files(3, 8)),
+  // Files of the server directory land in destFolder; with includeSubfolders, the second half
+  // comes from a subdirectory, replicated below destFolder (assets reference §6.1).
+  uploadDirectoryJob: upload({
+    items: (params, faker) => {
+      const items = files(3, 8).items(params, faker)
+      const folder = String(params.destFolder ?? '').replace(/\/*$/, '/')
+      const sub = params.includeSubfolders === true ? `${faker.word.noun()}/` : ''
+      return items.map((item, index) =>
+        Object.assign(item, {
+          path: `${folder}${index >= items.length / 2 ? sub : ''}${item.name}`,
+        }),
+      )
+    },
+    count: files(3, 8).count,
+    namesAssets: false,
+  }),
+  // Files posted to the UploadFile servlet, collected on the job while it received them.
+  uploadPostJob: upload(
+    fixed((params) =>
+      ((params.postedFiles as PostedFile[] | undefined) ?? []).map((file) => ({
+        name: file.path,
+        assetType: assetTypeOf(file.path),
+        path: file.path,
+        size: file.size,
+      })),
+    ),
+  ),
   uploadUrlsJob: kind(
     'BeginUploadUrls',
     'EndUploadUrls',
@@ -150,7 +189,11 @@ export const jobKinds: Readonly<Record<string, JobKind>> = {
     'UploadError',
     {
       items: (params) =>
-        urlsOf(params).map((url) => ({ name: url.destPath, assetType: assetTypeOf(url.destPath) })),
+        urlsOf(params).map((url) => ({
+          name: url.destPath,
+          assetType: assetTypeOf(url.destPath),
+          path: url.destPath,
+        })),
       count: (params) => urlsOf(params).length,
       namesAssets: false,
     },

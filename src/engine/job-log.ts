@@ -1,7 +1,14 @@
 import type { Job, JobLog, JobLogDetail } from '../store/models.js'
 import { jobKinds, type WorkItem } from './job-kinds.js'
 import type { MessageKey } from './messages.js'
-import { fatalMessage, type ItemResult, resultCounts, runItems, type RunPlan } from './run-plan.js'
+import {
+  fatalMessage,
+  type IngestEffect,
+  type ItemResult,
+  resultCounts,
+  runItems,
+  type RunPlan,
+} from './run-plan.js'
 import type { Outcome } from './scenarios.js'
 
 /** How a run ended: what a job log is built from. */
@@ -27,6 +34,27 @@ const subTypes: Record<string, string> = {
   FullWithSearch: 'fullwithsearch',
 }
 
+/** The log types of files an upload replaced or skipped (assets reference §6.5). */
+const effectLogTypes: Partial<Record<IngestEffect, string>> = {
+  updated: 'FileUpdated',
+  skipped: 'DuplicateSkipped',
+}
+
+/** Counts of stored results: replaced and skipped files are updates and duplicates, not successes. */
+function storedCounts(results: readonly ItemResult[]) {
+  const counts = { success: 0, warning: 0, error: 0, duplicate: 0, update: 0 }
+  for (const entry of results) {
+    if (entry.effect === 'updated') counts.update++
+    else if (entry.effect === 'skipped') counts.duplicate++
+    else {
+      counts[entry.result]++
+      // A file stored under a `-1` name is a success and a duplicate.
+      if (entry.effect === 'renamed') counts.duplicate++
+    }
+  }
+  return counts
+}
+
 /**
  * The detail lines of a run's log: begin, original name, client, file count, one line per
  * processed item, fatal or cancel, end. Pure: the same run end gives the same lines.
@@ -45,7 +73,7 @@ export function logDetails(run: RunEnd, results: readonly ItemResult[]): JobLogD
   ) => {
     const detail: JobLogDetail = { logType, key, args, dateCreated: new Date(at).toISOString() }
     if (item) {
-      detail.assetName = item.name
+      detail.assetName = item.assetName ?? item.name
       detail.assetType = item.assetType
       if (item.assetHandle) detail.assetHandle = item.assetHandle
     }
@@ -64,8 +92,11 @@ export function logDetails(run: RunEnd, results: readonly ItemResult[]): JobLogD
         : entry.result === 'warning'
           ? kind?.warning
           : kind?.error
+    const effectType = entry.effect ? effectLogTypes[entry.effect] : undefined
+    const key: MessageKey =
+      entry.effect === undefined || entry.effect === 'created' ? entry.result : entry.effect
     const args = { file: entry.item.name, message: entry.message ?? '' }
-    line(logType ?? 'FileProgress', entry.result, args, at, entry.item)
+    line(effectType ?? logType ?? 'FileProgress', key, args, at, entry.item)
   })
   const fatal = fatalMessage(run.outcome)
   if (fatal !== undefined && !stopped) line('FatalError', 'fatal', { message: fatal }, end)
@@ -85,7 +116,8 @@ export function namedAssets(run: RunEnd): string[] {
 /**
  * A job log as the mock stores it: its summary fields, and what determines its detail lines
  * (the run's job, outcome, faker seed and end), from which `details` builds them when read.
- * A log never changes once written, so the lines are the same on every read.
+ * A run that acted on assets keeps its item results instead (`stored`): what happened to each
+ * asset depended on the library at the time. A log never changes once written.
  */
 export class JobLogRecord implements JobLog {
   jobHandle: string
@@ -111,10 +143,14 @@ export class JobLogRecord implements JobLog {
   transferWarningCount: number
   fatalError: boolean
   readonly #run: RunEnd
+  readonly #stored: readonly ItemResult[] | undefined
 
-  constructor(run: RunEnd, startDate: string, endDate: string) {
+  constructor(run: RunEnd, startDate: string, endDate: string, stored?: readonly ItemResult[]) {
     const { job } = run
-    const counts = resultCounts(job, run.outcome, run.seed, run.processed)
+    const counts = stored
+      ? storedCounts(stored)
+      : resultCounts(job, run.outcome, run.seed, run.processed)
+    this.#stored = stored
     const isUpload = job.jobElement === 'uploadUrlsJob' || job.jobElement === 'uploadDirectoryJob'
     const publishType = String((job.params as { publishType?: string }).publishType ?? '')
     this.#run = run
@@ -134,6 +170,10 @@ export class JobLogRecord implements JobLog {
     this.fileSuccessCount = counts.success
     this.fileErrorCount = counts.error
     this.fileWarningCount = counts.warning
+    if (stored) {
+      this.fileDuplicateCount = storedCounts(stored).duplicate
+      this.fileUpdateCount = storedCounts(stored).update
+    }
     this.totalFileCount = run.total
     this.transferSuccessCount = isUpload ? counts.success + counts.warning : 0
     this.transferErrorCount = isUpload ? counts.error : 0
@@ -144,12 +184,16 @@ export class JobLogRecord implements JobLog {
   /** The detail lines, built from the run (O(lines)). */
   get details(): JobLogDetail[] {
     const run = this.#run
-    return logDetails(run, runItems(run.job, run.outcome, run.seed).slice(0, run.processed))
+    return logDetails(
+      run,
+      this.#stored ?? runItems(run.job, run.outcome, run.seed).slice(0, run.processed),
+    )
   }
 
   /** The assets the detail lines name. */
   get assetHandles(): string[] {
-    return namedAssets(this.#run)
+    if (!this.#stored) return namedAssets(this.#run)
+    return this.#stored.flatMap((entry) => (entry.item.assetHandle ? [entry.item.assetHandle] : []))
   }
 
   toJSON(): JobLog {

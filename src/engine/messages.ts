@@ -8,6 +8,9 @@ export type MessageKey =
   | 'success'
   | 'warning'
   | 'error'
+  | 'updated'
+  | 'renamed'
+  | 'skipped'
   | 'fatal'
   | 'stopped'
   | 'progressNew'
@@ -29,6 +32,9 @@ const enUS: Catalog = {
   success: '{file} processed successfully.',
   warning: '{file} processed with a warning: {message}',
   error: '{file} failed: {message}',
+  updated: '{file} was processed into IPS, replacing the existing asset.',
+  renamed: '{file} was processed into IPS under a new name: the name was taken.',
+  skipped: '{file} was skipped: an asset of that name exists and overwrite is off.',
   fatal: 'The job failed: {message}',
   stopped: 'The job was stopped by {user}.',
   progressNew: 'Waiting to start',
@@ -51,6 +57,9 @@ const deDE: Catalog = {
   success: '{file} wurde erfolgreich verarbeitet.',
   warning: '{file} wurde mit einer Warnung verarbeitet: {message}',
   error: '{file} ist fehlgeschlagen: {message}',
+  updated: '{file} wurde in IPS verarbeitet und ersetzt das vorhandene Asset.',
+  renamed: '{file} wurde unter neuem Namen in IPS verarbeitet: der Name war vergeben.',
+  skipped: '{file} wurde übersprungen: ein Asset dieses Namens existiert, Überschreiben ist aus.',
   fatal: 'Der Job ist fehlgeschlagen: {message}',
   stopped: 'Der Job wurde von {user} angehalten.',
   progressNew: 'Wartet auf den Start',

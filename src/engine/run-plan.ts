@@ -24,11 +24,15 @@ export const defaultDurations: JobDurations = {
   stopDelay: 1000,
 }
 
-/** One work item and what the run made of it. */
+/** What an upload did with one file (assets reference §6.2). */
+export type IngestEffect = 'created' | 'updated' | 'renamed' | 'skipped'
+
+/** One work item and what the run made of it; upload runs add what happened to the asset. */
 export type ItemResult = {
   item: WorkItem
   result: 'success' | 'warning' | 'error'
   message?: string
+  effect?: IngestEffect
 }
 
 /** What a run will do, fixed when it is triggered so that every read of it is reproducible. */

@@ -2,7 +2,8 @@ import type { Job, JobState } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 import type { Schedules } from './catch-up.js'
 import type { Clock } from './clock.js'
-import { JobLogRecord, namedAssets, runEnd } from './job-log.js'
+import { runEffects } from './asset-effects.js'
+import { JobLogRecord, runEnd } from './job-log.js'
 import { type Email, notify } from './notifications.js'
 import { doneAt } from './progress.js'
 import {
@@ -149,8 +150,9 @@ function finish(core: EngineCore, handle: string, at: number): void {
   core.plans.delete(handle)
   core.timeline.forget(handle)
   const run = runEnd(job, plan, stopped, processed, startedAt, at)
-  const log = new JobLogRecord(run, job.startDate, job.endDate)
-  core.store.addJobLog(log, namedAssets(run))
+  const stored = runEffects(core.store, run, core.options.fakerSeed)
+  const log = new JobLogRecord(run, job.startDate, job.endDate, stored)
+  core.store.addJobLog(log, log.assetHandles)
   setState(core, job, 'Done')
   notify(core, core.store, job, 'completed', {
     success: log.fileSuccessCount,

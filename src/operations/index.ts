@@ -1,3 +1,4 @@
+import { assetOperations } from './asset-operations.js'
 import type { Operation } from './context.js'
 import { deleteJob, executeJob, pauseJob, resumeJob, stopJob } from './job-control.js'
 import { getActiveJobs, getScheduledJobs } from './job-lists.js'
@@ -29,6 +30,7 @@ export const operationHandlers: Readonly<Record<string, Operation>> = {
   getUserInfo,
   getCompanyMembership,
   getAllCompanies,
+  ...assetOperations,
 }
 
 export type { Operation, OperationContext } from './context.js'

@@ -39,7 +39,8 @@ function positive(name: string, value: unknown, fallback: number): number {
 /**
  * `getJobLogs`: job log summaries of the request's company (or every company the caller
  * belongs to), filtered by submitting user and start date range, sorted (default StartDate,
- * Descending: newest first) and cut to numRows.
+ * Descending: newest first) and cut to numRows. The default order is O(numRows) in the stored
+ * logs; any other sort field or direction sorts every log of the companies: O(n log n).
  */
 export const getJobLogs: Operation = (context) => {
   const { params, store } = context
@@ -48,13 +49,14 @@ export const getJobLogs: Operation = (context) => {
   const rows = positive('getJobLogsParam/numRows', params.numRows, Number.POSITIVE_INFINITY)
   const sortKey = String(params.sortBy ?? 'StartDate')
   if (
-    (sortKey === 'StartDate' || logSortKeys[sortKey] === undefined) &&
+    (sortKey === 'StartDate' ||
+      (logSortKeys[sortKey] === undefined && sortKey !== 'CompanyName')) &&
     (params.sortDirection ?? 'Descending') === 'Descending' &&
-    Number.isFinite(rows) &&
     !Number.isNaN(from) &&
     !Number.isNaN(to)
   ) {
-    // The default order cut to numRows: O(numRows) from the company's newest logs.
+    // The default order (StartDate, Descending; equal start dates: company order, then the last
+    // written first), cut to numRows: O(numRows) from the companies' newest logs.
     const filter: LogFilter = {}
     if (typeof params.userHandle === 'string') filter.userHandle = params.userHandle
     if (from !== undefined) filter.from = from

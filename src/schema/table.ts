@@ -1,3 +1,4 @@
+import assetReference from './ips-assets.schema.json' with { type: 'json' }
 import reference from './ips-api.schema.json' with { type: 'json' }
 
 /** XML Schema simple types that IPS uses. */
@@ -134,10 +135,12 @@ export function buildTypes(
 
 /**
  * The reference tables the schema is made of, merged by type name: `ips-api.schema.json`
- * (submitJob, job types, job operations, lookups). Further tables (e.g. assets) are added here.
+ * (submitJob, job types, job operations, lookups) and `ips-assets.schema.json` (assets, folders,
+ * the upload servlet's documents); the first wins where both define a type.
  */
 export const referenceTypes: Readonly<Record<string, ReferenceType>> = Object.assign(
   {},
+  assetReference.types as unknown as Record<string, ReferenceType>,
   reference.types as unknown as Record<string, ReferenceType>,
 )
 
@@ -149,7 +152,11 @@ export const elements: ReadonlyMap<string, TypeDef> = new Map(
   [...types.values()].flatMap((type) => (type.elementName ? [[type.elementName, type]] : [])),
 )
 
-const referenceOperations = reference.operations as unknown as Record<string, ReferenceOperation>
+const referenceOperations = Object.assign(
+  {},
+  reference.operations,
+  assetReference.operations,
+) as unknown as Record<string, ReferenceOperation>
 
 /** IPS SOAP operations described by the reference, by operation name. */
 export const operations: ReadonlyMap<string, OperationDef> = new Map(

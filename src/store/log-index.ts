@@ -124,9 +124,10 @@ export class LogIndex {
 
   /**
    * The `count` logs of the companies with the latest start dates, newest first; equal start
-   * dates keep company order, then the order written (as a stable sort of all of them would).
+   * dates keep company order, then the last written first (runs starting in the same
+   * millisecond, as a batch the engine starts together does, list like the rest: newest first).
    * O(count + logs that ended after the last one returned started): it walks each company's
-   * logs from the newest and stops once no older log can start late enough.
+   * logs from the newest and stops once no older log can start late enough or tie and win.
    */
   newest(companies: readonly string[], count: number, filter: LogFilter = {}): JobLog[] {
     const found: Array<{ log: JobLog; start: number; company: number; position: number }> = []
@@ -136,7 +137,8 @@ export class LogIndex {
       const best = new MinHeap()
       for (let position = company.logs.length - 1; position >= 0; position--) {
         const bound = company.maxStart.at(position) as number
-        if (best.size >= count && bound < (best.min as number)) break
+        // A log no later than the worst kept one loses: earlier, or the same and written before.
+        if (best.size >= count && bound <= (best.min as number)) break
         if (filter.from !== undefined && bound < filter.from) break
         const log = company.logs.at(position) as JobLog
         const start = Date.parse(log.startDate)
@@ -148,7 +150,7 @@ export class LogIndex {
         if (best.size > count) best.pop()
       }
     })
-    found.sort((a, b) => b.start - a.start || a.company - b.company || a.position - b.position)
+    found.sort((a, b) => b.start - a.start || a.company - b.company || b.position - a.position)
     return found.slice(0, Math.max(0, count)).map((entry) => entry.log)
   }
 }

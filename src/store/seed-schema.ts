@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isDateTime } from '../schema/simple-types.js'
+import { overwriteModes, trashStates } from './asset-models.js'
 import { roles } from './models.js'
 
 const text = z.string().min(1, 'must not be empty')
@@ -7,6 +8,59 @@ const text = z.string().min(1, 'must not be empty')
 const dateTime = z
   .string()
   .refine(isDateTime, 'expected an xsd:dateTime, e.g. 2099-12-31T23:59:59Z')
+
+/** A folder in a seed. */
+export const seedFolderSchema = z
+  .object({
+    company: text.describe('Name or handle of the company.'),
+    path: text.describe('Below the company root, e.g. `images/rooms` (the root may lead it).'),
+  })
+  .strict()
+
+/** An asset in a seed; omitted fields are derived as an upload derives them. */
+export const seedAssetSchema = z
+  .object({
+    company: text.describe('Name or handle of the company.'),
+    path: text.describe('Folder and file name, e.g. `images/chair.jpg` (the root may lead it).'),
+    handle: text
+      .optional()
+      .describe('Any form (`a|7`, `a|7|1|7`, `7|1|7`) or an opaque string; default `a|<n>`.'),
+    type: text
+      .optional()
+      .describe(
+        'An Asset Types constant; default by extension (jpg → Image, mp4 → Video, pdf → Pdf).',
+      ),
+    name: text.optional().describe('The IPS ID; default the file name without extension.'),
+    readyForPublish: z.boolean().optional(),
+    trashState: z.enum(trashStates).optional(),
+    created: z
+      .string()
+      .refine(isDateTime, 'expected an xsd:dateTime, e.g. 2029-06-01T00:00:00Z')
+      .optional()
+      .describe('Default 2025-01-01T00:00:00Z.'),
+    createUser: z.string().optional().describe('Default: the first seeded user of the company.'),
+    fileSize: z.number().int().nonnegative().optional(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+  })
+  .strict()
+
+/** The seed's per-company upload settings (assets reference §6.2–6.3). */
+export const seedCompanyUploadSettings = {
+  overwriteMode: z
+    .enum(overwriteModes)
+    .optional()
+    .describe('What an upload replaces; default OverwriteFullName.'),
+  retainPublishState: z
+    .boolean()
+    .optional()
+    .describe('Whether a replaced asset keeps its publish state; default true.'),
+}
+
+/** A folder in a seed. */
+export type SeedFolder = z.input<typeof seedFolderSchema>
+/** An asset in a seed. */
+export type SeedAsset = z.input<typeof seedAssetSchema>
 
 /** A company in a seed. Omitted fields are derived deterministically. */
 export const seedCompanySchema = z
@@ -16,6 +70,7 @@ export const seedCompanySchema = z
     rootPath: z.string().optional().describe('Defaults to the name without spaces, then `/`.'),
     expires: dateTime.optional().describe('When the company expires (xsd:dateTime).'),
     imsOrgId: z.string().optional(),
+    ...seedCompanyUploadSettings,
   })
   .strict()
 
@@ -48,6 +103,14 @@ export const seedSchema = z
       .int()
       .optional()
       .describe('Seeds faker, which fills the names a seed leaves out (default 7).'),
+    folders: z
+      .array(seedFolderSchema)
+      .optional()
+      .describe('Folders below company roots; missing parents are created too.'),
+    assets: z
+      .array(seedAssetSchema)
+      .optional()
+      .describe('Assets, their folders created as needed.'),
   })
   .strict()
   .superRefine((seed, context) => {

@@ -1,6 +1,7 @@
 // The English-only entry loads in a tenth of the time of the all-locales one.
 import { faker } from '@faker-js/faker/locale/en'
 import { describeIssues, type InputIssue, issueText } from '../utils/internal/issues.js'
+import { type ResolvedLibrary, resolveLibrary } from './library-seed.js'
 import type { Company, User } from './models.js'
 import { type SeedData, seedSchema } from './seed-schema.js'
 
@@ -30,6 +31,8 @@ export function validateSeed(input: unknown): SeedData {
 export interface ResolvedSeed {
   companies: Company[]
   users: User[]
+  /** Folders, assets and upload settings, when the seed has any. */
+  library?: ResolvedLibrary
 }
 
 function rootPathOf(name: string): string {
@@ -71,5 +74,16 @@ export function resolveSeed(input: SeedData): ResolvedSeed {
       memberships,
     }
   })
-  return { companies, users }
+  const settings = seed.companies.flatMap((company, position) => {
+    const { overwriteMode, retainPublishState } = company
+    if (overwriteMode === undefined && retainPublishState === undefined) return []
+    const handle = (companies[position] as Company).handle
+    return [{ companyHandle: handle, overwriteMode, retainPublishState }]
+  })
+  if (!seed.folders?.length && !seed.assets?.length && settings.length === 0) {
+    return { companies, users }
+  }
+  const invalid = (path: string, message: string) => new SeedError([{ path, message }])
+  const library = resolveLibrary(seed, (key) => byKey.get(key), users, faker, invalid)
+  return { companies, users, library: Object.assign(library, { settings }) }
 }

@@ -1,5 +1,7 @@
 import { Collection } from '@msw/data'
+import { type AssetState, AssetLibrary } from './assets.js'
 import { Fifo } from './fifo.js'
+import { loadLibrary } from './library-seed.js'
 import { LogIndex, type LogFilter } from './log-index.js'
 import {
   type Company,
@@ -32,6 +34,7 @@ export interface StoreState {
   readonly logOrder: readonly JobLog[]
   readonly jobNames: ReadonlyMap<string, readonly string[]>
   readonly nextSuffix: ReadonlyMap<string, number>
+  readonly library: AssetState
 }
 
 /**
@@ -45,6 +48,8 @@ export class IpsStore {
   readonly users = new Collection({ schema: userSchema })
   readonly jobs = new Collection({ schema: jobSchema })
   readonly jobLogs = new Collection({ schema: jobLogSchema })
+  /** Folders and assets, indexed per company; `library.assets`/`library.folders` are collections. */
+  readonly library = new AssetLibrary()
   /** Finished runs kept before the oldest are evicted with their logs. */
   retainJobs: number
 
@@ -70,6 +75,7 @@ export class IpsStore {
   load(seed: ResolvedSeed): void {
     this.reset()
     this.#directory.load(seed)
+    loadLibrary(this.library, seed)
   }
 
   /** Empties every collection and index in O(1): arrays truncated, indexes replaced. */
@@ -82,6 +88,7 @@ export class IpsStore {
     this.#finished = new Fifo()
     this.#jobNames = new Map()
     this.#nextSuffix = new Map()
+    this.library.reset()
   }
 
   /** The whole state: a copy of every company, user and job; logs are shared, never changed. */
@@ -104,6 +111,7 @@ export class IpsStore {
       logOrder: [...this.#logs.list.values()],
       jobNames: new Map([...this.#jobNames].map(([company, names]) => [company, [...names]])),
       nextSuffix: new Map(this.#nextSuffix),
+      library: this.library.snapshot(),
     })
   }
 
@@ -120,6 +128,7 @@ export class IpsStore {
     this.#logs.list.replace(state.logOrder)
     for (const [company, names] of state.jobNames) this.#jobNames.set(company, new Set(names))
     for (const [key, suffix] of state.nextSuffix) this.#nextSuffix.set(key, suffix)
+    this.library.restore(state.library)
   }
 
   company(handle: string): Company | undefined {

@@ -1,4 +1,6 @@
 import type { Collection } from '@msw/data'
+import type { AssetRecord, FolderRecord } from './asset-models.js'
+import type { AssetLibrary } from './assets.js'
 import type { Company, Job, JobLog, User } from './models.js'
 import type { IpsStore } from './store.js'
 
@@ -29,6 +31,10 @@ export interface IpsStoreView {
   readonly users: ReadonlyCollection<IpsStore['users'], User>
   readonly jobs: ReadonlyCollection<IpsStore['jobs'], Job>
   readonly jobLogs: ReadonlyCollection<IpsStore['jobLogs'], JobLog>
+  /** Assets of every company, trashed ones included (upload jobs and asset operations add them). */
+  readonly assets: ReadonlyCollection<AssetLibrary['assets'], AssetRecord>
+  /** Folders of every company, company roots included. */
+  readonly folders: ReadonlyCollection<AssetLibrary['folders'], FolderRecord>
   /** Number of stored jobs. */
   readonly jobCount: number
   company(handle: string): Company | undefined
@@ -36,6 +42,10 @@ export interface IpsStoreView {
   userByEmail(email: string): User | undefined
   userByHandle(handle: string): User | undefined
   job(handle: string): Job | undefined
+  /** An asset by handle, in any of its forms (`a|7`, `a|7|1|7`, `7|1|7`). */
+  asset(handle: string): AssetRecord | undefined
+  /** The asset holding a name (IPS ID) in a company, live or in the Trash. */
+  assetByName(companyHandle: string, name: string): AssetRecord | undefined
   /** The jobs of a company, in submission order. */
   jobsOf(companyHandle: string): Job[]
   /** Job logs of a run, or of every run of a submitted or scheduled job. */
@@ -73,6 +83,8 @@ export function storeView(store: IpsStore): IpsStoreView {
     users: readonlyCollection<User>(store.users as never),
     jobs: readonlyCollection<Job>(store.jobs as never),
     jobLogs: readonlyCollection<JobLog>(store.jobLogs as never),
+    assets: readonlyCollection<AssetRecord>(store.library.assets as never),
+    folders: readonlyCollection<FolderRecord>(store.library.folders as never),
     get jobCount() {
       return store.jobCount
     },
@@ -80,6 +92,9 @@ export function storeView(store: IpsStore): IpsStoreView {
     userByEmail: (email: string) => store.userByEmail(email),
     userByHandle: (handle: string) => store.userByHandle(handle),
     job: (handle: string) => store.job(handle),
+    asset: (handle: string) => store.library.asset(handle),
+    assetByName: (companyHandle: string, name: string) =>
+      store.library.assetByName(companyHandle, name),
     jobsOf: (companyHandle: string) => store.jobsOf(companyHandle),
     logsOf: (handle: string) => store.logsOf(handle),
     companyLogs: (companyHandle: string) => store.companyLogs(companyHandle),
