@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { hostName } from '../admin/access.js'
+import { hostName } from '../utils/internal/host.js'
 import type { RawRequest } from '../core/raw.js'
 
 /** node:http headers as the core reads them. */
@@ -18,17 +18,21 @@ export interface RequestTarget {
   path: string
 }
 
-/** The core's view of a node:http request. */
+const empty = new Uint8Array(0)
+
+/** The core's view of a node:http request; no body (`undefined`) means it was over `limit`. */
 export function rawRequest(
   request: IncomingMessage,
   target: RequestTarget,
-  body: Buffer,
+  body: Buffer | undefined,
+  limit: number,
 ): RawRequest {
   return {
     method: request.method ?? 'GET',
     url: `http://${target.authority}${target.path}`,
     headers: headersOf(request),
-    bytes: async () => body,
+    bytes: async () => body ?? empty,
+    ...(body === undefined ? { oversize: limit } : {}),
   }
 }
 
@@ -61,16 +65,4 @@ export function targetOf(request: IncomingMessage): RequestTarget | string {
     return 'the request target is not a valid path'
   }
   return { authority: host, path: target }
-}
-
-/** Whether a request's body is handed to the core as a stream (the UploadFile servlet's files). */
-export function streamsBody(request: IncomingMessage, target: RequestTarget): boolean {
-  return request.method === 'POST' && /\/UploadFile(?:\?|$)/.test(target.path)
-}
-
-/** The core's view of a node:http request whose body it reads as it arrives. */
-export function streamingRequest(request: IncomingMessage, target: RequestTarget): RawRequest {
-  return Object.assign(rawRequest(request, target, Buffer.alloc(0)), {
-    chunks: () => request,
-  })
 }

@@ -33,6 +33,8 @@ export interface UploadRequest {
   bytes(): Promise<Uint8Array>
   /** The body as it arrives, when the adapter can stream it. */
   chunks?(): AsyncIterable<Uint8Array>
+  /** The body limit, when the adapter did not read a body over it. */
+  oversize?: number
 }
 
 async function* whole(request: UploadRequest): AsyncIterable<Uint8Array> {
@@ -44,18 +46,15 @@ export interface UploadResponse {
   status: number
   headers: Record<string, string>
   body: string
-  meta: { operation: string; faultCode?: number }
+  meta: Record<string, never>
 }
 
-function answer(status: number, body: string, faultCode?: number): UploadResponse {
+function answer(status: number, body: string): UploadResponse {
   return {
     status,
     headers: { 'content-type': 'text/xml;charset=utf-8' },
     body: `${XML_DECLARATION}${body}`,
-    meta:
-      faultCode === undefined
-        ? { operation: 'uploadPost' }
-        : { operation: 'uploadPost', faultCode },
+    meta: {},
   }
 }
 
@@ -114,6 +113,12 @@ export async function uploadFile(
         `${request.method} is not supported on UploadFile: POST multipart/form-data`,
       )
     }
+    if (request.oversize !== undefined) {
+      throw fault(
+        'invalidRequestXml',
+        `The request body exceeds the limit of ${request.oversize} bytes`,
+      )
+    }
     const body = request.chunks?.() ?? whole(request)
     const parts = await readFormParts(request.headers.get('content-type'), body, {
       maxBodyBytes: services.maxBodyBytes,
@@ -158,6 +163,6 @@ export async function uploadFile(
             'exception',
             `Internal error in ips-mock: ${error instanceof Error ? error.message : String(error)}`,
           )
-    return answer(options.faultHttpStatusCode ?? 500, faultDetail(ipsFault), ipsFault.code)
+    return answer(options.faultHttpStatusCode ?? 500, faultDetail(ipsFault))
   }
 }
