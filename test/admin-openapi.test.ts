@@ -1,23 +1,20 @@
 // Real admin answers, validated against the OpenAPI document generated from the zod schemas.
 import { Validator } from '@cfworker/json-schema'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { adminRoutes } from '../src/admin/admin.js'
 import type { EndpointKey } from '../src/admin/endpoints.js'
 import { demoSeed } from '../src/index.js'
-import { type RunningServer, startServer } from '../src/server.js'
+import { useAdminServer } from './support/admin-server.js'
 import { logins, submitJobRequest } from './support/requests.js'
 
-let server: RunningServer
-let origin: string
+const standalone = useAdminServer({}, { resetEach: false })
+const { admin, soap } = standalone
 let jobHandle: string
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, logLevel: 'silent', startTime: '2030-01-01T00:00:00Z' })
-  origin = new URL(server.url).origin
-  const soap = (body: string) =>
-    fetch(server.serviceUrl, { method: 'POST', headers: { 'content-type': 'text/xml' }, body })
+  const { mock } = standalone.server
   // State for the answers to carry: a held job, a job with logs and mail, a fault, a rule.
-  server.mock.scenarios.add({ match: { jobName: 'held' }, hold: true })
+  mock.scenarios.add({ match: { jobName: 'held' }, hold: true })
   await soap(submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'held' }))
   await soap(submitJobRequest('uploadUrlsJob', 'minimal', { jobName: 'documented' }))
   await soap(
@@ -29,10 +26,9 @@ beforeAll(async () => {
     ),
   )
   jobHandle = 'j|101|documented|'
-  server.mock.faults.inject({ operation: 'getActiveJobs', nth: 9, fault: 30000 })
-  await server.mock.runUntilIdle()
+  mock.faults.inject({ operation: 'getActiveJobs', nth: 9, fault: 30000 })
+  await mock.runUntilIdle()
 })
-afterAll(() => server.close())
 
 interface Call {
   path?: string
@@ -93,14 +89,9 @@ it.each(Object.entries(calls) as Array<[EndpointKey, Call]>)(
   async (key, { path, body, status = 200 }) => {
     const [method, template] = key.split(' ') as [string, string]
     const url = (path ?? template).replace('{handle}', encodeURIComponent(jobHandle))
-    const response = await fetch(`${origin}/__admin${url}`, {
-      method,
-      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const value = await response.json()
-    expect(response.status, JSON.stringify(value)).toBe(status)
-    const result = validatorFor(template, method, status).validate(value)
+    const response = await admin(method, url, body)
+    expect(response.status, JSON.stringify(response.body)).toBe(status)
+    const result = validatorFor(template, method, status).validate(response.body)
     expect(
       result.errors.map(({ instanceLocation, error }) => `${instanceLocation}: ${error}`),
     ).toEqual([])
@@ -114,33 +105,27 @@ it.each([
   ['DELETE', '/faults/f999', undefined, 404],
   ['POST', `/jobs/${encodeURIComponent('j|101|unheld|')}/release`, undefined, 409],
 ])('%s %s answers its error as documented', async (method, path, body, status) => {
-  await fetch(server.serviceUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml' },
-    body: submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'unheld' }),
-  })
-  const response = await fetch(`${origin}/__admin${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  await soap(submitJobRequest('optimizeImagesJob', 'minimal', { jobName: 'unheld' }))
+  const response = await admin(method, path, body)
   expect(response.status).toBe(status)
   const template = path
     .replace(/\/jobs\/nope$/, '/jobs/{handle}')
     .replace(/\/jobs\/[^/]+\/release$/, '/jobs/{handle}/release')
     .replace(/f999$/, '{id}')
-  const result = validatorFor(template, method, status).validate(await response.json())
+  const result = validatorFor(template, method, status).validate(response.body)
   expect(result.valid).toBe(true)
 })
 
 it('documents the dashboard page as it is served', async () => {
   const page = document.paths['/']?.get?.responses
   expect(Object.keys(page?.['200']?.content ?? {})).toEqual(['text/html'])
-  const response = await fetch(`${origin}/__admin/`)
+  const response = await fetch(`${standalone.origin}/__admin/`)
   expect(response.status).toBe(200)
   expect(response.headers.get('content-type')).toMatch(/^text\/html/)
   expect(await response.text()).toMatch(/^<!doctype html>/i)
-  const refused = await fetch(`${origin}/__admin/`, { headers: { origin: 'http://evil.example' } })
+  const refused = await fetch(`${standalone.origin}/__admin/`, {
+    headers: { origin: 'http://evil.example' },
+  })
   expect(refused.status).toBe(403)
   expect(validatorFor('/', 'GET', 403).validate(await refused.json()).valid).toBe(true)
 })

@@ -1,36 +1,14 @@
 // Scenarios, snapshots and journal entries over the admin API of the standalone server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../src/server.js'
+import { describe, expect, it } from 'vitest'
+import { startServer } from '../src/server.js'
 import { submitJobRequest } from './support/requests.js'
-import { read } from './support/soap.js'
+import { useAdminServer } from './support/admin-server.js'
 
-let server: RunningServer
-let origin: string
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, logLevel: 'silent', startTime: '2030-01-01T00:00:00Z' })
-  origin = new URL(server.url).origin
-})
-afterAll(() => server.close())
-beforeEach(() => server.mock.reset())
-
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${origin}/__admin${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
-}
+const standalone = useAdminServer()
+const { admin, soap } = standalone
 
 async function submit(jobName: string, jobElement = 'uploadUrlsJob'): Promise<string> {
-  const response = await fetch(server.serviceUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml; charset=utf-8' },
-    body: submitJobRequest(jobElement, 'minimal', { jobName }),
-  })
-  const answer = await read(response)
+  const answer = await soap(submitJobRequest(jobElement, 'minimal', { jobName }))
   const handle = (answer.body.submitJobReturn as { jobHandle?: string } | undefined)?.jobHandle
   if (!handle) throw new Error(`submitJob failed: ${answer.xml}`)
   return handle
@@ -214,7 +192,7 @@ describe('GET /__admin/journal/{id}', () => {
 
 describe('GET /__admin/ (the dashboard)', () => {
   it('serves one HTML page whose only script is its own, by hash', async () => {
-    const response = await fetch(`${origin}/__admin/`)
+    const response = await fetch(`${standalone.origin}/__admin/`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
     const html = await response.text()

@@ -1,37 +1,11 @@
 // The admin API under /__admin/ on the standalone server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { adminRoutes } from '../src/admin/admin.js'
-import { type RunningServer, startServer } from '../src/server.js'
 import { DEMO_CO, envelope, logins, operationParam, submitJobRequest } from './support/requests.js'
-import { read } from './support/soap.js'
+import { useAdminServer } from './support/admin-server.js'
 
-let server: RunningServer
-let origin: string
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, logLevel: 'silent', startTime: '2030-01-01T00:00:00Z' })
-  origin = new URL(server.url).origin
-})
-afterAll(() => server.close())
-beforeEach(() => server.mock.reset())
-
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${origin}/__admin${path}`, {
-    method,
-    // The admin API acts on state-changing calls only when they say they are JSON.
-    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
-}
-
-const soap = (body: string) =>
-  fetch(server.serviceUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'text/xml; charset=utf-8' },
-    body,
-  }).then(read)
+const standalone = useAdminServer()
+const { admin, soap } = standalone
 
 const submit = (jobName: string, fields = {}) =>
   soap(submitJobRequest('uploadUrlsJob', 'minimal', { jobName, ...fields }))
@@ -51,9 +25,9 @@ describe('GET /__admin/openapi.json', () => {
 describe('POST /__admin/reset', () => {
   it('goes back to the seed', async () => {
     await submit('before reset')
-    expect(server.mock.store.jobs.count()).toBe(1)
+    expect(standalone.server.mock.store.jobs.count()).toBe(1)
     expect((await admin('POST', '/reset')).status).toBe(200)
-    expect(server.mock.store.jobs.count()).toBe(0)
+    expect(standalone.server.mock.store.jobs.count()).toBe(0)
   })
 })
 
@@ -91,7 +65,7 @@ describe('/__admin/seed', () => {
       })
       expect((await soap(submitJobRequest('optimizeImagesJob'))).fault?.code).toBe(10002)
     } finally {
-      await server.mock.reset((await import('../src/store/demo-seed.js')).demoSeed)
+      await standalone.server.mock.reset((await import('../src/store/demo-seed.js')).demoSeed)
     }
   })
 
@@ -104,7 +78,7 @@ describe('/__admin/seed', () => {
     expect(bad.status).toBe(400)
     // The path and what it takes; the value itself is never quoted back (it could be a secret).
     expect(bad.body.error).toContain('users[0].role: expected one of "IpsAdmin", "IpsCompanyAdmin"')
-    expect(server.mock.store.userByEmail('user@demo-co.test')).toBeDefined()
+    expect(standalone.server.mock.store.userByEmail('user@demo-co.test')).toBeDefined()
     // What a later reset loads is still the old seed: its users log in, the refused ones do not.
     expect((await admin('POST', '/reset')).status).toBe(200)
     expect((await submit('after refused seeds')).fault).toBeUndefined()

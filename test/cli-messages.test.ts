@@ -62,71 +62,41 @@ it.each([
   expect(await cli(...args)).toEqual({ code: 0, stdout: `${printed}\n`, stderr: '' })
 })
 
+/** The hint that ends every usage error, naming the help that lists what is allowed. */
+const help = {
+  serve: 'Run "ips-mock serve --help" for the options.',
+  verify: 'Run "ips-mock verify --help" for the options.',
+  commands: 'Run "ips-mock --help" for the commands.',
+}
+const wholeNumber = (option: string, least: number, most: number, got: string) =>
+  `${option} must be a whole number from ${least} to ${most}, got "${got}". ${help.serve}`
+
 it.each([
-  [
-    ['serve', '--prot', '8080'],
-    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
-  ],
-  [
-    ['--prot', '8080'],
-    "Unknown option '--prot'. Did you mean '--port'? Run \"ips-mock serve --help\" for the options.",
-  ],
+  [['serve', '--prot', '8080'], `Unknown option '--prot'. Did you mean '--port'? ${help.serve}`],
+  [['--prot', '8080'], `Unknown option '--prot'. Did you mean '--port'? ${help.serve}`],
   [
     ['serve', '--seed=x.json'],
-    "Unknown option '--seed'. Did you mean '--seed-file'? Run \"ips-mock serve --help\" for the options.",
+    `Unknown option '--seed'. Did you mean '--seed-file'? ${help.serve}`,
   ],
-  [
-    ['serve', '--frobnicate'],
-    'Unknown option \'--frobnicate\'. Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serv'],
-    "Unknown command 'serv'. Did you mean 'serve'? Run \"ips-mock --help\" for the commands.",
-  ],
-  [
-    ['verfy'],
-    "Unknown command 'verfy'. Did you mean 'verify'? Run \"ips-mock --help\" for the commands.",
-  ],
-  [
-    ['serve', '--port', '99999'],
-    '--port must be a whole number from 0 to 65535, got "99999". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--port', '-1'],
-    '--port must be a whole number from 0 to 65535, got "-1". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--max-body-bytes', '0'],
-    '--max-body-bytes must be a whole number from 1 to 1073741824, got "0". Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', '--fault-seed', '1.5'],
-    '--fault-seed must be a whole number from 0 to 4294967295, got "1.5". Run "ips-mock serve --help" for the options.',
-  ],
+  [['serve', '--frobnicate'], `Unknown option '--frobnicate'. ${help.serve}`],
+  [['serv'], `Unknown command 'serv'. Did you mean 'serve'? ${help.commands}`],
+  [['verfy'], `Unknown command 'verfy'. Did you mean 'verify'? ${help.commands}`],
+  [['serve', '--port', '99999'], wholeNumber('--port', 0, 65535, '99999')],
+  [['serve', '--port', '-1'], wholeNumber('--port', 0, 65535, '-1')],
+  [['serve', '--max-body-bytes', '0'], wholeNumber('--max-body-bytes', 1, 1073741824, '0')],
+  [['serve', '--fault-seed', '1.5'], wholeNumber('--fault-seed', 0, 4294967295, '1.5')],
   [
     ['serve', '--log-format', 'jsn'],
-    '--log-format must be one of text, json, got "jsn". Did you mean \'json\'? Run "ips-mock serve --help" for the options.',
+    `--log-format must be one of text, json, got "jsn". Did you mean 'json'? ${help.serve}`,
   ],
   [
     ['serve', '--log-level', 'debug'],
-    '--log-level must be one of info, silent, got "debug". Run "ips-mock serve --help" for the options.',
+    `--log-level must be one of info, silent, got "debug". ${help.serve}`,
   ],
-  [
-    ['serve', '--port'],
-    'Option \'--port\' needs a value. Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['serve', 'extra'],
-    'Unexpected argument \'extra\'. Run "ips-mock serve --help" for the options.',
-  ],
-  [
-    ['verify'],
-    'Pass at least one --pact <file|dir|url>. Run "ips-mock verify --help" for the options.',
-  ],
-  [
-    ['verify', '--pakt', 'x'],
-    "Unknown option '--pakt'. Did you mean '--pact'? Run \"ips-mock verify --help\" for the options.",
-  ],
+  [['serve', '--port'], `Option '--port' needs a value. ${help.serve}`],
+  [['serve', 'extra'], `Unexpected argument 'extra'. ${help.serve}`],
+  [['verify'], `Pass at least one --pact <file|dir|url>. ${help.verify}`],
+  [['verify', '--pakt', 'x'], `Unknown option '--pakt'. Did you mean '--pact'? ${help.verify}`],
 ])('refuses %j with one line and exit 2', async (args, message) => {
   expect(await cli(...args)).toEqual({ code: 2, stdout: '', stderr: `[ips-mock] ${message}\n` })
 })

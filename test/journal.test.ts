@@ -252,10 +252,15 @@ it('finds calls by operation, params (deep, partial), fault, status, user or pre
   expect(journal.count((entry) => entry.operation === 'getActiveJobs')).toBe(2)
   expect(journal.first((entry) => entry.params?.jobName === 'second')?.id).toBe(2)
   expect(journal.find(() => false)).toEqual([])
+  // One injected answer among the served ones: the filter tells them apart both ways.
+  mock.faults.inject({ fault: 30000, times: 1 })
+  await post(uploadUrls('injected'))
+  expect(journal.find({ injected: true }).map((entry) => entry.id)).toEqual([5])
+  expect(journal.count({ injected: false })).toBe(4)
   journal.clear()
   expect(journal.all()).toEqual([])
   await post(uploadUrls('third'))
-  expect(journal.last()?.id).toBe(5)
+  expect(journal.last()?.id).toBe(6)
 })
 
 it('keeps at most its capacity, dropping the oldest', async () => {

@@ -218,6 +218,14 @@ it.each([
     envelope('<submitJobParam xmlns="urn:x"/>'),
     'Body element {urn:x}submitJobParam is not in an IPS namespace; expected http://www.scene7.com/IpsApi/xsd or http://www.scene7.com/IpsApi/xsd/<YYYY-MM-DD>[-beta]',
   ],
+  // IPS namespaces are matched whole: not one that only contains an IPS namespace.
+  ...['urn:x:http://www.scene7.com/IpsApi/xsd/2014-04-03', `${NS_2014}/more`].map(
+    (ns): [string, string, string | RegExp] => [
+      `a namespace that only contains an IPS one (${ns})`,
+      envelope(`<submitJobParam xmlns="${ns}"/>`),
+      `Body element {${ns}}submitJobParam is not in an IPS namespace; expected http://www.scene7.com/IpsApi/xsd or http://www.scene7.com/IpsApi/xsd/<YYYY-MM-DD>[-beta]`,
+    ],
+  ),
   [
     'an unknown operation',
     envelope(`<submitJobsParam xmlns="${NS_2014}"/>`),
@@ -236,6 +244,21 @@ it.each([
   if (typeof reason === 'string') expect(answer.fault?.reason).toBe(reason)
   else expect(answer.fault?.reason).toMatch(reason)
   expectValidSoap(answer.xml)
+})
+
+it('accepts an uploadUrlsJob without urlArray in the unversioned namespace, not from 2010-01-31 on', async () => {
+  // Reference §2.4: urlArray became required in practice with IPS 4.5 (2010-01-31).
+  const request = (ns: string) =>
+    submitJobRequest('uploadUrlsJob', 'minimal', { jobName: 'no-urls' }, { ns }).replace(
+      /<urlArray>[\s\S]*<\/urlArray>/,
+      '',
+    )
+  expect(request(BASE_NS)).not.toContain('urlArray')
+  expect((await read(await post(request(BASE_NS)))).fault).toBeUndefined()
+  expect((await read(await post(request(NS_2014)))).fault).toMatchObject({
+    code: 30002,
+    reason: 'submitJobParam/uploadUrlsJob/urlArray: required element is missing',
+  })
 })
 
 it('answers invalid UTF-8 with a SOAP fault', async () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { providerStates } from '../../src/admin/provider-states.js'
+import { servedOperations } from '../../src/pact/request.js'
 import { jobElements } from '../support/requests.js'
 import { validateIpsElement, validateSoapResponse } from '../support/xsd.js'
 import { contractCases, fixture } from './cases.js'
@@ -64,7 +65,7 @@ describe.each(contract.interactions.map((i) => [i.description, i] as const))(
   },
 )
 
-it('covers every job type, execTime, execSchedule and each documented fault', () => {
+it('covers every served operation, job type, execTime, execSchedule and each documented fault', () => {
   const descriptions = contract.interactions.map((i) => i.description)
   const faultCodes = new Set(
     contract.interactions.map(
@@ -88,18 +89,8 @@ it('covers every job type, execTime, execSchedule and each documented fault', ()
   expect(contract.interactions.some((i) => i.request.body.content.includes('<execSchedule>'))).toBe(
     true,
   )
-  for (const operation of [
-    'getActiveJobs',
-    'getScheduledJobs',
-    'stopJob',
-    'pauseJob',
-    'resumeJob',
-    'deleteJob',
-    'executeJob',
-    'getJobLogs',
-    'getJobLogDetails',
-    'getAssetJobLogs',
-  ]) {
+  // Every operation ips-mock/pact builds interactions for has one in the contract too.
+  for (const operation of servedOperations) {
     expect(descriptions.some((d) => d.startsWith(`${operation} `))).toBe(true)
   }
 })

@@ -1,3 +1,4 @@
+import { patterns as shipped } from '../../src/pact/matchers.js'
 import { parseXml, type XmlElement } from '../../src/xml/parse.js'
 
 /** A Pact matcher in pact-js's `Rules` format. */
@@ -15,21 +16,14 @@ export interface BodyRule {
 const regex = (pattern: string): Matcher => ({ 'pact:matcher:type': 'regex', regex: pattern })
 
 /**
- * Value patterns for what IPS generates. Handles are opaque (reference §5.1): the patterns accept
- * every observed form, versioned (`j|101|name|`) and unversioned (`47|name|`), and nothing else.
+ * The value patterns ips-mock/pact ships (handles in every observed form, dates, counts, text),
+ * and a faultcode QName in the SOAP envelope namespace whatever its prefix. What the patterns
+ * accept is pinned by hand-written values in test/pact/patterns.test.ts, not by this file.
  */
-export const patterns = {
-  jobHandle: '^(?:j\\|)?\\d+\\|[^|]*\\|.*$',
-  companyHandle: '^(?:c\\|)?\\d+$',
-  userHandle: '^(?:u\\|)?\\d+\\|.+$',
-  assetHandle: '^(?:a\\|)?\\d+(?:\\|\\d+)*$',
-  handle: '^\\S+$',
-  dateTime: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$',
-  integer: '^-?\\d+$',
-  text: '^[\\s\\S]+$',
-  /** A QName in the SOAP envelope namespace, whatever its prefix. */
+const patterns = {
+  ...shipped,
   faultcode: (local: string) => `^(?:[A-Za-z_][\\w.-]*:)?${local}$`,
-} as const
+}
 
 const dateTimeValue = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/
 const countName = /(?:Count|Rows|Number|Size|^progress|^totalRows)$/
