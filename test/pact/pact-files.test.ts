@@ -182,7 +182,7 @@ describe('checkProviderStates', () => {
         ]),
       ])
     expect(run).toThrow(
-      '[ips-mock] Unknown provider state "no such state" (p.json, interaction "a"); "another unknown" (p.json, interaction "b"); "" (p.json, interaction ""). ips-mock understands: "the demo seed is loaded", ',
+      '[ips-mock] Failed to verify: unknown provider state "no such state" (p.json, interaction "a"); "another unknown" (p.json, interaction "b"); "" (p.json, interaction ""). ips-mock understands: "the demo seed is loaded", ',
     )
     expect(run).toThrow(/See `ips-mock verify --list-states`\.$/)
   })
