@@ -4,6 +4,14 @@ export {
   type IpsMock,
   type IpsMockOptions,
 } from './mock/create-ips-mock.js'
+export { defaults } from './defaults.js'
+export {
+  IpsMockError,
+  type IpsMockErrorCode,
+  ipsMockErrorCodes,
+  type IpsMockErrorInit,
+  isIpsMockError,
+} from './errors/ips-mock-error.js'
 export {
   type FaultDefinition,
   type FaultElement,
@@ -12,6 +20,7 @@ export {
   IpsFault,
 } from './faults/catalog.js'
 export type { IpsMockSnapshot } from './mock/snapshot.js'
+export type { MockClock, ScenarioControl } from './mock/types.js'
 export { FAULT_HEADER, parseFaultHeader } from './injection/header.js'
 export type { FaultInjection, InjectedFault, Injection } from './injection/injector.js'
 export { type FaultRule, FaultRuleError, parseFaultRule } from './injection/rule.js'

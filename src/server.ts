@@ -3,4 +3,4 @@ export {
   type RunningServer,
   type ServerOptions,
   startServer,
-} from './adapters/node-server.js'
+} from './server/start-server.js'

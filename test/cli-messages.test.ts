@@ -69,34 +69,61 @@ const help = {
   commands: 'Run "ips-mock --help" for the commands.',
 }
 const wholeNumber = (option: string, least: number, most: number, got: string) =>
-  `${option} must be a whole number from ${least} to ${most}, got "${got}". ${help.serve}`
+  `Failed to read the command line: ${option} must be a whole number from ${least} to ${most}, got "${got}". ${help.serve}`
 
 it.each([
-  [['serve', '--prot', '8080'], `Unknown option '--prot'. Did you mean '--port'? ${help.serve}`],
-  [['--prot', '8080'], `Unknown option '--prot'. Did you mean '--port'? ${help.serve}`],
+  [
+    ['serve', '--prot', '8080'],
+    `Failed to read the command line: unknown option '--prot'. Did you mean '--port'? ${help.serve}`,
+  ],
+  [
+    ['--prot', '8080'],
+    `Failed to read the command line: unknown option '--prot'. Did you mean '--port'? ${help.serve}`,
+  ],
   [
     ['serve', '--seed=x.json'],
-    `Unknown option '--seed'. Did you mean '--seed-file'? ${help.serve}`,
+    `Failed to read the command line: unknown option '--seed'. Did you mean '--seed-file'? ${help.serve}`,
   ],
-  [['serve', '--frobnicate'], `Unknown option '--frobnicate'. ${help.serve}`],
-  [['serv'], `Unknown command 'serv'. Did you mean 'serve'? ${help.commands}`],
-  [['verfy'], `Unknown command 'verfy'. Did you mean 'verify'? ${help.commands}`],
+  [
+    ['serve', '--frobnicate'],
+    `Failed to read the command line: unknown option '--frobnicate'. ${help.serve}`,
+  ],
+  [
+    ['serv'],
+    `Failed to run the command "serv": ips-mock has no such command. Did you mean 'serve'? ${help.commands}`,
+  ],
+  [
+    ['verfy'],
+    `Failed to run the command "verfy": ips-mock has no such command. Did you mean 'verify'? ${help.commands}`,
+  ],
   [['serve', '--port', '99999'], wholeNumber('--port', 0, 65535, '99999')],
   [['serve', '--port', '-1'], wholeNumber('--port', 0, 65535, '-1')],
   [['serve', '--max-body-bytes', '0'], wholeNumber('--max-body-bytes', 1, 1073741824, '0')],
   [['serve', '--fault-seed', '1.5'], wholeNumber('--fault-seed', 0, 4294967295, '1.5')],
   [
     ['serve', '--log-format', 'jsn'],
-    `--log-format must be one of text, json, got "jsn". Did you mean 'json'? ${help.serve}`,
+    `Failed to read the command line: --log-format must be one of text, json, got "jsn". Did you mean 'json'? ${help.serve}`,
   ],
   [
     ['serve', '--log-level', 'debug'],
-    `--log-level must be one of info, silent, got "debug". ${help.serve}`,
+    `Failed to read the command line: --log-level must be one of info, silent, got "debug". ${help.serve}`,
   ],
-  [['serve', '--port'], `Option '--port' needs a value. ${help.serve}`],
-  [['serve', 'extra'], `Unexpected argument 'extra'. ${help.serve}`],
-  [['verify'], `Pass at least one --pact <file|dir|url>. ${help.verify}`],
-  [['verify', '--pakt', 'x'], `Unknown option '--pakt'. Did you mean '--pact'? ${help.verify}`],
+  [
+    ['serve', '--port'],
+    `Failed to read the command line: option '--port' needs a value. ${help.serve}`,
+  ],
+  [
+    ['serve', 'extra'],
+    `Failed to read the command line: unexpected argument 'extra'. ${help.serve}`,
+  ],
+  [
+    ['verify'],
+    `Failed to read the command line: no --pact given. Pass at least one --pact <file|dir|url>. ${help.verify}`,
+  ],
+  [
+    ['verify', '--pakt', 'x'],
+    `Failed to read the command line: unknown option '--pakt'. Did you mean '--pact'? ${help.verify}`,
+  ],
 ])('refuses %j with one line and exit 2', async (args, message) => {
   expect(await cli(...args)).toEqual({ code: 2, stdout: '', stderr: `[ips-mock] ${message}\n` })
 })
@@ -115,6 +142,17 @@ it('says a busy port is busy and suggests --port 0 (exit 1)', async () => {
     busy.close()
   }
 })
+
+it.each(['192.0.2.1', 'no-such-host.invalid'])(
+  'says --host %s is not an address of this machine (exit 1)',
+  async (host) => {
+    expect(await cli('serve', '--port', '0', '--host', host)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `[ips-mock] Failed to start: --host ${host} is not an address of this machine. Pass 127.0.0.1 (loopback), 0.0.0.0 (every interface) or one of its addresses.\n`,
+    })
+  },
+)
 
 it('fails a missing seed file in one line (exit 1)', async () => {
   const { code, stderr } = await cli('serve', '--port', '0', '--seed-file', 'no/such/seed.json')

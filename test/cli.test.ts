@@ -84,7 +84,7 @@ it('prints users but no passwords for a custom seed, and refuses bad options', a
   expect(await fail('serve', '--port', 'abc')).toEqual({
     code: 2,
     stderr:
-      '[ips-mock] --port must be a whole number from 0 to 65535, got "abc". Run "ips-mock serve --help" for the options.\n',
+      '[ips-mock] Failed to read the command line: --port must be a whole number from 0 to 65535, got "abc". Run "ips-mock serve --help" for the options.\n',
   })
   expect(await fail('serve', '--time-zone', 'Mars/Olympus')).toEqual({
     code: 1,

@@ -15,6 +15,7 @@ import {
   submitJobRequest,
   uploadUrlsRequest,
 } from './support/requests.js'
+import { unservedOperation } from './support/unserved.js'
 
 const { mock } = setupIpsMock({
   hooks: { beforeAll, afterEach, afterAll },
@@ -146,7 +147,7 @@ it.each([
   [
     'an operation ips-mock does not implement',
     envelope(
-      `<getPublishContextsParam xmlns="${NS_2014}"><companyHandle>c|101</companyHandle></getPublishContextsParam>`,
+      `<${unservedOperation}Param xmlns="${NS_2014}"><companyHandle>c|101</companyHandle></${unservedOperation}Param>`,
     ),
     { kind: 'unsupportedOperation' },
   ],

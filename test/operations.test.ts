@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { assetOperations } from '../src/operations/asset-operations.js'
+import { operations as assetOperations } from '../src/operations/asset-operations.js'
 import { operationHandlers } from '../src/operations/index.js'
 import { getType } from '../src/schema/table.js'
 import { useMswMock } from './support/msw.js'
@@ -16,9 +16,11 @@ const takesCompany = operations.filter((operation) =>
   paramType(operation).elements.some((element) => element.name === 'companyHandle'),
 )
 
+// The served set as a whole is held to the README's operation table (test/operation-table.test.ts);
+// an operation added by its own module need not be named here.
 it('implements every operation the life-cycle, lookup and asset issues name', () => {
-  expect(operations.sort()).toEqual(
-    [
+  expect(operations).toEqual(
+    expect.arrayContaining([
       'checkAssetNames',
       'createFolder',
       'deleteAsset',
@@ -53,7 +55,7 @@ it('implements every operation the life-cycle, lookup and asset issues name', ()
       'resumeJob',
       'stopJob',
       'submitJob',
-    ].sort(),
+    ]),
   )
 })
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createIpsMock } from '../src/index.js'
+import { createIpsMock, IpsMockError } from '../src/index.js'
 import { parseFaultHeader } from '../src/injection/header.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import type { SeedData } from '../src/store/seed.js'
@@ -138,6 +138,7 @@ const fragments = {
   'faults-inject': 'mock: IpsMock',
   clock: '',
   scenarios: 'mock: IpsMock, jobHandle: string',
+  errors: 'mock: IpsMock',
 } as const
 
 it('marks every block with a snippet name that a check below runs', () => {
@@ -306,6 +307,47 @@ const checks: Record<string, () => Promise<void>> = {
     await started.stop()
     expect(started.banner).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/scene7/)
     expect(started.banner).toContain('ci@acme.test (IpsUser)')
+  },
+
+  async architecture() {
+    // The diagram names the pipeline's steps in the order src/core/pipeline.ts runs them.
+    const steps = {
+      'fault header': 'readFaultHeader(',
+      'read + parse': 'parseEnvelope(',
+      resolve: 'resolve(',
+      SOAPAction: 'checkAction(',
+      options: 'readOptions(',
+      'fault gate': 'passGate(',
+      identify: 'identify(',
+      authenticate: 'authenticate(',
+      authorise: 'authorise(',
+      validate: 'validate(',
+      run: 'run(',
+    }
+    const diagram = snippet('architecture').code
+    const drawn = diagram
+      .split('\n')
+      .filter((line) => line.includes(' → '))
+      .flatMap((line) => line.split(/→|──►/).map((part) => part.trim()))
+      .filter((part) => part in steps)
+    expect(drawn).toEqual(Object.keys(steps))
+    const source = readFileSync(join(root, 'src/core/pipeline.ts'), 'utf8')
+    const body = source.slice(source.indexOf('async function pipeline('))
+    const at = Object.values(steps).map((call) => body.indexOf(call))
+    expect(at.every((index) => index > 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(diagram).toContain('respond(outcome, codec)')
+  },
+
+  async errors() {
+    const logged: unknown[] = []
+    const mock = createIpsMock()
+    await runFragment(snippet('errors').code, {
+      mock,
+      IpsMockError,
+      console: { log: (value: unknown) => logged.push(value) },
+    })
+    expect(logged).toEqual(['not a date'])
   },
 
   async clock() {

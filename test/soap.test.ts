@@ -16,6 +16,7 @@ import {
 } from './support/requests.js'
 import { read } from './support/soap.js'
 import { expectValidSoap } from './support/xsd.js'
+import { unservedOperation } from './support/unserved.js'
 
 const mock = useMswMock()
 
@@ -294,13 +295,13 @@ it("answers an operation outside ips-mock's scope with 30000", async () => {
   const answer = await read(
     await post(
       envelope(
-        `<getPublishContextsParam xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle></getPublishContextsParam>`,
+        `<${unservedOperation}Param xmlns="${NS_2014}"><companyHandle>${DEMO_CO}</companyHandle></${unservedOperation}Param>`,
       ),
     ),
   )
   expect(answer.fault).toMatchObject({
     code: 30000,
     faultcode: 'soapenv:Server',
-    reason: "Operation 'getPublishContexts' is not supported by ips-mock",
+    reason: `Operation '${unservedOperation}' is not supported by ips-mock`,
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { XmlSyntaxError } from '../src/xml/error.js'
-import { parseXml, type XmlElement } from '../src/xml/parse.js'
+import { defaultXmlLimits, parseXml, type XmlElement, type XmlLimits } from '../src/xml/parse.js'
 
 /** The message of the syntax error parsing `source` throws. */
 function refusal(source: string): string {
@@ -169,5 +169,52 @@ describe('structure', () => {
     )
     const twice = '<a xmlns="urn:a" xmlns="urn:b"/>'
     expect(refusal(twice)).toBe(at('a repeated attribute', twice, 'xmlns="urn:b"'))
+  })
+})
+
+describe('limits met while reading', () => {
+  const limited = (maxTextLength: number) => ({ ...defaultXmlLimits, maxTextLength })
+  const refusalWith = (source: string, limits: XmlLimits) => {
+    try {
+      parseXml(source, limits)
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) return error.message
+      throw error
+    }
+    throw new Error(`parsed: ${source}`)
+  }
+
+  it('refuses a character XML forbids wherever it stands, far into the document too', () => {
+    const filler = 'x'.repeat(200_000)
+    for (const source of [
+      `<a>${filler}\u0001</a>`,
+      `<a>${filler}<b c="\u0002"/></a>`,
+      `<a>${filler}<!-- \u0003 --></a>`,
+      `<a>${filler}<![CDATA[\u0004]]></a>`,
+      `<a>${filler}</a><?pi \u0005?>`,
+      `<a>${filler}</a>\u0006`,
+      `<a>${filler}\uFFFE</a>`,
+    ]) {
+      const codes = Array.from(source, (char) => char.charCodeAt(0))
+      const bad = codes.findIndex((code) => code < 0x20 || code === 0xfffe)
+      expect(refusal(source)).toBe(`a character XML does not allow at line 1, column ${bad + 1}`)
+    }
+  })
+
+  it('decodes a text of entities up to the text limit, and refuses one a character longer', () => {
+    const amps = (count: number) => `<a>${'&amp;'.repeat(count)}</a>`
+    expect(parseXml(amps(10), limited(10)).text).toBe('&'.repeat(10))
+    expect(refusalWith(amps(11), limited(10))).toBe(
+      'text longer than 10 characters at line 1, column 4',
+    )
+    const refs = (count: number) => `<a>${'&#65;&lt;'.repeat(count)}</a>`
+    expect(parseXml(refs(5), limited(10)).text).toBe('A<'.repeat(5))
+    expect(refusalWith(`<a>x${'&#65;'.repeat(10)}</a>`, limited(10))).toBe(
+      'text longer than 10 characters at line 1, column 4',
+    )
+    // The limit counts an element's whole text, over comments and CDATA sections.
+    expect(refusalWith('<a>&lt;&lt;<!-- -->&gt;&gt;<![CDATA[123456]]>7</a>', limited(10))).toMatch(
+      /^text longer than 10 characters at line 1, column \d+$/,
+    )
   })
 })

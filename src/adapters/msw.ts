@@ -1,5 +1,6 @@
 import { http, type RequestHandler } from 'msw'
 import type { IpsMock } from '../mock/create-ips-mock.js'
+import { defaults } from '../defaults.js'
 
 /** Options of `ipsHandlers`. */
 export interface IpsHandlersOptions {
@@ -11,7 +12,7 @@ export interface IpsHandlersOptions {
 }
 
 /** Default base URL: the production and staging IPS hosts of every region (reference §1.1). */
-export const DEFAULT_BASE_URL = 'https://*.scene7.com/scene7'
+export const DEFAULT_BASE_URL = defaults.baseUrl
 
 /**
  * msw request handlers that send every request below the IPS base URL to the mock's core.

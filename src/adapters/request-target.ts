@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { hostName } from '../admin/access.js'
+import { hostName } from '../utils/internal/host.js'
 import type { RawRequest } from '../core/raw.js'
 
 /** node:http headers as the core reads them. */
@@ -18,17 +18,21 @@ export interface RequestTarget {
   path: string
 }
 
-/** The core's view of a node:http request. */
+const empty = new Uint8Array(0)
+
+/** The core's view of a node:http request; no body (`undefined`) means it was over `limit`. */
 export function rawRequest(
   request: IncomingMessage,
   target: RequestTarget,
-  body: Buffer,
+  body: Buffer | undefined,
+  limit: number,
 ): RawRequest {
   return {
     method: request.method ?? 'GET',
     url: `http://${target.authority}${target.path}`,
     headers: headersOf(request),
-    bytes: async () => body,
+    bytes: async () => body ?? empty,
+    ...(body === undefined ? { oversize: limit } : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os'
 import type { RawRequest } from '../core/raw.js'
+import { hostName } from '../utils/internal/host.js'
 
 /** Who may use the admin API, and under which names. */
 export interface AdminAccess {
@@ -21,15 +22,6 @@ export interface Refusal {
 
 const loopbackNames = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
 const wildcard = new Set(['0.0.0.0', '::', '[::]'])
-
-/** `host` of a Host header value (`[::1]:8080` → `::1`), lower-cased; `undefined` if malformed. */
-export function hostName(value: string): string | undefined {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/@]+)(?::(\d{1,5}))?$/.exec(value)
-  if (!match) return undefined
-  if (match[2] !== undefined && Number(match[2]) > 65_535) return undefined
-  const name = (match[1] as string).toLowerCase()
-  return name.startsWith('[') ? name.slice(1, -1) : name
-}
 
 function interfaceAddresses(): Set<string> {
   const addresses = new Set<string>()

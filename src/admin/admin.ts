@@ -132,16 +132,36 @@ function readQuery(url: URL, spec: EndpointSpec): unknown {
   return check(spec.query, given, 'query')
 }
 
+/** Whether a path (without its query) is the admin API's. */
+export function isAdminPath(path: string): boolean {
+  return path === ADMIN_PATH || path.startsWith(`${ADMIN_PATH}/`)
+}
+
+/**
+ * The admin API as its own handler, for a server to mount at `/__admin`: `(request) => response`.
+ * `access` is read at each call, so the server may fill in its bound address once it listens.
+ * @example const admin = adminHandler(mock, { loopback: true }); await admin(request)
+ */
+export function adminHandler(
+  mock: IpsMock,
+  access: AdminAccess,
+): (request: RawRequest) => Promise<RawResponse> {
+  return (request) => adminExchange(mock, request, access)
+}
+
 /**
  * Answers a request below `/__admin/`. Access is checked first, then the path, the query and
  * the body against the endpoint's schemas: a route runs only with input that fits, so a bad
  * call changes nothing.
  */
-export async function adminExchange(
+async function adminExchange(
   mock: IpsMock,
   request: RawRequest,
   access: AdminAccess,
 ): Promise<RawResponse> {
+  if (request.oversize !== undefined) {
+    return adminProblem(413, `The body exceeds the limit of ${request.oversize} bytes.`)
+  }
   // The dashboard page holds no state: it loads without the token (and then asks for it), but
   // under the same Host and Origin rules as the API.
   const isPage =

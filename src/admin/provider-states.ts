@@ -6,6 +6,7 @@ import { addToLibrary } from '../store/library-seed.js'
 import { resolveSeed } from '../store/seed.js'
 import { type OutObject, writeElement } from '../schema/write.js'
 import { parseXml, type XmlElement } from '../xml/parse.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** Parameters a contract passes with a provider state (Pact `given(state, params)`). */
 export type StateParams = Readonly<Record<string, unknown>>
@@ -74,9 +75,11 @@ async function callAsDemoUser(
   const answer = parseXml(await response.text())
   if (response.status !== 200) {
     const reason = find(answer, 'reason')?.text ?? `HTTP ${response.status}`
-    throw new Error(
-      `[ips-mock] Failed to set up the provider state: ${operation} answered "${reason}".`,
-    )
+    throw new IpsMockError({
+      code: 'PROVIDER_STATE_FAILED',
+      action: 'set up the provider state',
+      reason: `${operation} answered "${reason}"`,
+    })
   }
   return answer
 }
@@ -84,10 +87,13 @@ async function callAsDemoUser(
 async function submit(mock: IpsMock, job: OutObject): Promise<string> {
   const answer = await callAsDemoUser(mock, 'submitJob', { companyHandle: COMPANY, ...job })
   const handle = find(answer, 'jobHandle')?.text
-  if (!handle)
-    throw new Error(
-      '[ips-mock] Failed to set up the provider state: submitJob answered without a jobHandle.',
-    )
+  if (!handle) {
+    throw new IpsMockError({
+      code: 'PROVIDER_STATE_FAILED',
+      action: 'set up the provider state',
+      reason: 'submitJob answered without a jobHandle',
+    })
+  }
   return handle
 }
 
@@ -220,18 +226,16 @@ export type ProviderStateValues = {
   [Name in ProviderStateName]: Awaited<ReturnType<(typeof providerStates)[Name]['setup']>>
 }
 
-/** Thrown for a provider state ips-mock does not know; names the ones it does. */
-export class UnknownProviderStateError extends Error {
-  constructor(state: string) {
-    super(
-      `[ips-mock] Unknown provider state "${state}". ips-mock understands: ${Object.keys(
-        providerStates,
-      )
-        .map((name) => `"${name}"`)
-        .join(', ')}.`,
-    )
-    this.name = 'UnknownProviderStateError'
-  }
+/** The error for a provider state ips-mock does not know; names the ones it does. */
+function unknownProviderState(state: string): IpsMockError {
+  const known = Object.keys(providerStates).map((name) => `"${name}"`)
+  return new IpsMockError({
+    code: 'UNKNOWN_PROVIDER_STATE',
+    action: 'set up the provider state',
+    subject: state,
+    reason: 'ips-mock does not know it',
+    remedy: `It understands: ${known.join(', ')}.`,
+  })
 }
 
 /** Sets the mock up in a named provider state and returns the values it created. */
@@ -243,7 +247,7 @@ export function setUpProviderState(
   const found: ProviderState | undefined = Object.hasOwn(providerStates, state)
     ? providerStates[state as ProviderStateName]
     : undefined
-  if (!found) return Promise.reject(new UnknownProviderStateError(state))
+  if (!found) return Promise.reject(unknownProviderState(state))
   const given = Object.entries(params).filter(([, value]) => value !== undefined && value !== null)
   return found.setup(mock, { ...found.params, ...Object.fromEntries(given) })
 }

@@ -2,7 +2,7 @@ import { type IpsMock, progressOf } from '../mock/create-ips-mock.js'
 import { type MessageKey, message } from '../engine/messages.js'
 import type { Job } from '../store/models.js'
 import { scenarioRoutes } from './scenario-routes.js'
-import { setUpProviderState, UnknownProviderStateError } from './provider-states.js'
+import { setUpProviderState } from './provider-states.js'
 import { toMilliseconds } from '../engine/duration.js'
 import { FaultRuleError, type FaultRule } from '../injection/rule.js'
 import type { JournalQuery } from '../journal/journal.js'
@@ -12,6 +12,7 @@ import { SeedError } from '../store/seed.js'
 import type { InputIssue } from '../utils/internal/issues.js'
 import { openApiDocument, seedJsonSchema } from './openapi.js'
 import type { BodyOf, EndpointKey, QueryOf } from './endpoints.js'
+import { isIpsMockError } from '../errors/ips-mock-error.js'
 
 /** A problem the caller can fix: answered with its status, message and, for a body, where. */
 export class AdminError extends Error {
@@ -57,7 +58,8 @@ function clockTarget(mock: IpsMock, body: BodyOf<'POST /clock'>): number | undef
         ? new Date(body.set).getTime()
         : mock.clock.now().getTime() + toMilliseconds(body.advance as string | number)
   } catch (error) {
-    throw new AdminError(400, `advance: ${(error as Error).message.replace(/^\[ips-mock\] /, '')}`)
+    if (!isIpsMockError(error, 'INVALID_DURATION')) throw error
+    throw new AdminError(400, `advance: ${error.reason}. ${error.remedy ?? ''}`.trim())
   }
   const field = body.set !== undefined ? 'set' : 'advance'
   if (Number.isNaN(time)) throw new AdminError(400, `${field}: not a date`)
@@ -111,7 +113,7 @@ export const routes: Routes = {
     try {
       return ok(await setUpProviderState(mock, body.state, body.params ?? {}))
     } catch (error) {
-      if (error instanceof UnknownProviderStateError) throw new AdminError(400, error.message)
+      if (isIpsMockError(error, 'UNKNOWN_PROVIDER_STATE')) throw new AdminError(400, error.message)
       throw error
     }
   },

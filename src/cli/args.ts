@@ -7,30 +7,26 @@ export type ParsedOptions<T extends Options> = ReturnType<
   typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>
 >['values']
 import { closest } from '../utils/internal/closest.js'
+import { IpsMockError, isIpsMockError } from '../errors/ips-mock-error.js'
 
-/**
- * A CLI error: one line for the user, no stack trace. `exitCode` 2 means the command line was
- * wrong (usage), 1 that something failed while running.
- */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options)
-    this.name = 'CliError'
-  }
+/** A usage error (`INVALID_USAGE`, exit 2) that ends with where to read the help. */
+export function usageError(command: string, reason: string, hint = ''): IpsMockError {
+  return new IpsMockError({
+    code: 'INVALID_USAGE',
+    action: 'read the command line',
+    reason,
+    remedy: `${hint}Run "ips-mock ${command} --help" for the options.`,
+  })
 }
 
-/** A usage error (exit 2) that ends with where to read the help. */
-export function usageError(command: string, problem: string): CliError {
-  return new CliError(`[ips-mock] ${problem} Run "ips-mock ${command} --help" for the options.`, 2)
+/** The CLI's exit status for an error: 2 when the command line was wrong, 1 for the rest. */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  return isIpsMockError(error, 'INVALID_USAGE') ? 2 : 1
 }
 
 /**
  * `parseArgs` (strict), with its errors turned into one-line usage errors that suggest the
- * nearest option: `Unknown option '--prot'. Did you mean '--port'?`.
+ * nearest option: `unknown option '--prot'. Did you mean '--port'?`.
  */
 export function parseOptions<T extends Options>(
   command: string,
@@ -57,18 +53,18 @@ export function parseOptions<T extends Options>(
       const name = flag.replace(/^-+/, '')
       const longer = Object.keys(options).filter((option) => name && option.startsWith(name))
       const nearest = longer.length === 1 ? longer[0] : closest(name, Object.keys(options))
-      const hint = nearest ? ` Did you mean '--${nearest}'?` : ''
-      throw usageError(command, `Unknown option '${flag}'.${hint}`)
+      const hint = nearest ? `Did you mean '--${nearest}'? ` : ''
+      throw usageError(command, `unknown option '${flag}'`, hint)
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const option = /'(--?[\w-]+)/.exec(text)?.[1] ?? ''
       const name = option.replace(/^-+/, '')
       const takes = options[name]?.type === 'boolean' ? 'takes no value' : 'needs a value'
-      throw usageError(command, `Option '${option}' ${takes}.`)
+      throw usageError(command, `option '${option}' ${takes}`)
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       const given = /'([^']+)'/.exec(text)?.[1] ?? ''
-      throw usageError(command, `Unexpected argument '${given}'.`)
+      throw usageError(command, `unexpected argument '${given}'`)
     }
     throw error
   }
@@ -76,7 +72,7 @@ export function parseOptions<T extends Options>(
 
 /**
  * A whole-number option within `[min, max]`, or the fallback when absent.
- * @throws CliError (usage) naming the option, the range and the value given.
+ * @throws IpsMockError (`INVALID_USAGE`) naming the option, the range and the value given.
  */
 export function integerOption(
   command: string,
@@ -89,13 +85,13 @@ export function integerOption(
   if (!Number.isSafeInteger(number) || number < range.min || number > range.max) {
     throw usageError(
       command,
-      `--${name} must be a whole number from ${range.min} to ${range.max}, got "${value}".`,
+      `--${name} must be a whole number from ${range.min} to ${range.max}, got "${value}"`,
     )
   }
   return number
 }
 
-/** One of `choices`, or the fallback when absent. @throws CliError (usage) listing them. */
+/** One of `choices`, or the fallback when absent. @throws IpsMockError (`INVALID_USAGE`) listing them. */
 export function choiceOption<const C extends string>(
   command: string,
   name: string,
@@ -106,19 +102,19 @@ export function choiceOption<const C extends string>(
   if (value === undefined) return fallback
   if ((choices as readonly string[]).includes(value)) return value as C
   const nearest = closest(value, choices)
-  const hint = nearest ? ` Did you mean '${nearest}'?` : ''
-  throw usageError(
-    command,
-    `--${name} must be one of ${choices.join(', ')}, got "${value}".${hint}`,
-  )
+  const hint = nearest ? `Did you mean '${nearest}'? ` : ''
+  throw usageError(command, `--${name} must be one of ${choices.join(', ')}, got "${value}"`, hint)
 }
 
 /** The command nearest to an unknown one. */
-export function unknownCommand(given: string, commands: readonly string[]): CliError {
+export function unknownCommand(given: string, commands: readonly string[]): IpsMockError {
   const nearest = closest(given, commands)
-  const hint = nearest ? ` Did you mean '${nearest}'?` : ''
-  return new CliError(
-    `[ips-mock] Unknown command '${given}'.${hint} Run "ips-mock --help" for the commands.`,
-    2,
-  )
+  const hint = nearest ? `Did you mean '${nearest}'? ` : ''
+  return new IpsMockError({
+    code: 'INVALID_USAGE',
+    action: 'run the command',
+    subject: given,
+    reason: 'ips-mock has no such command',
+    remedy: `${hint}Run "ips-mock --help" for the commands.`,
+  })
 }

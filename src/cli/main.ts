@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { CliError, unknownCommand } from './args.js'
+import { exitCodeOf, unknownCommand } from './args.js'
 import { serve, serveUsage } from './serve.js'
 import { verify, verifyUsage } from './verify.js'
 import { version } from './version.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 const usage = `Usage: ips-mock <command> [options]
 
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error)
   const line = message.replace(/\s*\n\s*/g, ' ').trim()
-  process.stderr.write(`${line.startsWith('[ips-mock]') ? line : `[ips-mock] ${line}`}\n`)
-  process.exitCode = error instanceof CliError ? error.exitCode : 1
+  process.stderr.write(`${error instanceof IpsMockError ? line : `[ips-mock] ${line}`}\n`)
+  process.exitCode = exitCodeOf(error)
 })

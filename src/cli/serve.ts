@@ -1,39 +1,43 @@
 import { readFile } from 'node:fs/promises'
-import { type LogLevel, type RunningServer, startServer } from '../adapters/node-server.js'
-import { CliError, choiceOption, integerOption, parseOptions } from './args.js'
+import { type LogLevel, type RunningServer, startServer } from '../server/start-server.js'
+import { choiceOption, integerOption, parseOptions } from './args.js'
 import { version } from './version.js'
 import { namespaces } from '../schema/table.js'
 import { demoSeed } from '../store/demo-seed.js'
-import { DEFAULT_RETAIN_JOBS } from '../store/store.js'
 import { type SeedData, SeedError, validateSeed } from '../store/seed.js'
 import { issueText } from '../utils/internal/issues.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { cliDefaults } from '../defaults.js'
+
+const d = cliDefaults
 
 export const serveUsage = `Usage: ips-mock serve [options]
 
 Starts the IPS mock server.
 
 Options:
-  --port <n>             port to listen on (default 8080; 0 = any free port)
-  --host <addr>          interface to bind (default 127.0.0.1)
-  --base-path <path>     IPS web app path (default /scene7)
+  --port <n>             port to listen on (default ${d['--port']}; 0 = any free port)
+  --host <addr>          interface to bind (default ${d['--host']})
+  --base-path <path>     IPS web app path (default ${d['--base-path']})
   --seed-file <file>     JSON seed to start from (default: the embedded demo seed)
-  --max-body-bytes <n>   largest request body accepted (default 10485760)
-  --time-zone <zone>     the IPS server's time zone, an IANA name (default UTC)
+  --max-body-bytes <n>   largest request body accepted (default ${d['--max-body-bytes']})
+  --time-zone <zone>     the IPS server's time zone, an IANA name (default ${d['--time-zone']})
   --admin-token <token>  bearer token for the admin API under /__admin/ (required for it
                          when --host is not loopback; default: loopback only, no token)
-  --journal-capacity <n> calls the journal keeps (default 10000; 0 = none)
+  --journal-capacity <n> calls the journal keeps (default ${d['--journal-capacity']}; 0 = none)
   --retain-jobs <n>      finished runs kept with their logs, oldest forgotten first
-                         (default 100000)
-  --journal-body-bytes <n>  bytes of each body a journal entry keeps (default 65536)
-  --journal-bytes <n>    bytes the whole journal holds, about (default 67108864)
+                         (default ${d['--retain-jobs']})
+  --journal-body-bytes <n>  bytes of each body a journal entry keeps (default ${d['--journal-body-bytes']})
+  --journal-bytes <n>    bytes the whole journal holds, about (default ${d['--journal-bytes']})
   --admin-host <name>    a further Host name the admin API answers to (repeatable;
                          localhost and the bound address always work)
-  --fault-seed <n>       seed of fault injection's generator (default 1)
+  --fault-seed <n>       seed of fault injection's generator (default ${d['--fault-seed']})
   --no-fault-header      ignore the X-Ips-Mock-Fault request header
   --lenient-versions     accept the newest schema in every namespace (default: each
                          namespace is validated and answered with its own API version)
-  --log-level <level>    info (default) or silent
-  --log-format <format>  text (default: one line per request) or json (one object per line)
+  --log-level <level>    info or silent (default ${d['--log-level']})
+  --log-format <format>  text (one line per request) or json (one object per line)
+                         (default ${d['--log-format']})
   --quiet                same as --log-level silent
   -v, --version          print the version
   -h, --help             show this help
@@ -49,20 +53,27 @@ export async function loadSeed(file: string | undefined): Promise<SeedData> {
   try {
     value = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(
-      `[ips-mock] Failed to read the seed file "${file}": ${reason}. Pass a JSON file shaped like SeedData.`,
-      { cause: error },
-    )
+    throw new IpsMockError({
+      code: 'INVALID_SEED',
+      action: 'read the seed file',
+      subject: file,
+      reason: error instanceof Error ? error.message : String(error),
+      remedy: 'Pass a JSON file shaped like SeedData.',
+      cause: error,
+    })
   }
   try {
     return validateSeed(value)
   } catch (error) {
     if (!(error instanceof SeedError)) throw error
-    throw new Error(
-      `[ips-mock] Failed to load the seed file "${file}": ${issueText(error.issues)}. Fix the file (its schema: ips-mock/seed.schema.json) and retry.`,
-      { cause: error },
-    )
+    throw new IpsMockError({
+      code: 'INVALID_SEED',
+      action: 'load the seed file',
+      subject: file,
+      reason: issueText(error.issues),
+      remedy: 'Fix the file (its schema: ips-mock/seed.schema.json) and retry.',
+      cause: error,
+    })
   }
 }
 
@@ -91,37 +102,35 @@ const serveOptions = {
 } as const
 
 /** Why listening failed, in one line with what to do about it. */
-function listenError(error: unknown, host: string, port: number): CliError {
+function listenError(error: unknown, host: string, port: number): IpsMockError {
   const code = (error as { code?: string }).code
-  const where = `${host}:${port}`
+  const failed = (reason: string, remedy?: string) =>
+    new IpsMockError({
+      code: 'LISTEN_FAILED',
+      action: 'start',
+      reason,
+      ...(remedy ? { remedy } : {}),
+      cause: error,
+    })
   if (code === 'EADDRINUSE') {
-    return new CliError(
-      `[ips-mock] Failed to start: port ${port} on ${host} is already in use. Stop what listens there, or pass --port 0 for any free port.`,
-      1,
-      { cause: error },
+    return failed(
+      `port ${port} on ${host} is already in use`,
+      'Stop what listens there, or pass --port 0 for any free port.',
     )
   }
   if (code === 'EACCES') {
-    return new CliError(
-      `[ips-mock] Failed to start: listening on ${where} is not permitted (ports below 1024 need privileges). Pass a port from 1024 on, or --port 0.`,
-      1,
-      { cause: error },
+    return failed(
+      `listening on ${host}:${port} is not permitted (ports below 1024 need privileges)`,
+      'Pass a port from 1024 on, or --port 0.',
     )
   }
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new CliError(
-      `[ips-mock] Failed to start: --host ${host} is not an address of this machine. Pass 127.0.0.1 (loopback), 0.0.0.0 (every interface) or one of its addresses.`,
-      1,
-      { cause: error },
+    return failed(
+      `--host ${host} is not an address of this machine`,
+      'Pass 127.0.0.1 (loopback), 0.0.0.0 (every interface) or one of its addresses.',
     )
   }
-  return new CliError(
-    `[ips-mock] Failed to start on ${where}: ${String((error as Error).message ?? error)}.`,
-    1,
-    {
-      cause: error,
-    },
-  )
+  return failed(`listening on ${host}:${port}: ${String((error as Error).message ?? error)}`)
 }
 
 /** The lines printed once the server listens. */
@@ -157,29 +166,33 @@ export async function serve(args: string[]): Promise<void> {
   }
   const logLevel: LogLevel = values.quiet
     ? 'silent'
-    : choiceOption('serve', 'log-level', values['log-level'], ['info', 'silent'], 'info')
+    : choiceOption('serve', 'log-level', values['log-level'], ['info', 'silent'], d['--log-level'])
   const logFormat = choiceOption(
     'serve',
     'log-format',
     values['log-format'],
     ['text', 'json'],
-    'text',
+    d['--log-format'],
   )
-  const port = integerOption('serve', 'port', values.port, { min: 0, max: 65_535, fallback: 8080 })
+  const port = integerOption('serve', 'port', values.port, {
+    min: 0,
+    max: 65_535,
+    fallback: d['--port'],
+  })
   const maxBodyBytes = integerOption('serve', 'max-body-bytes', values['max-body-bytes'], {
     min: 1,
     max: 1024 * 1024 * 1024,
-    fallback: 10 * 1024 * 1024,
+    fallback: d['--max-body-bytes'],
   })
   const journalCapacity = integerOption('serve', 'journal-capacity', values['journal-capacity'], {
     min: 0,
     max: 10_000_000,
-    fallback: 10_000,
+    fallback: d['--journal-capacity'],
   })
   const retainJobs = integerOption('serve', 'retain-jobs', values['retain-jobs'], {
     min: 0,
     max: 100_000_000,
-    fallback: DEFAULT_RETAIN_JOBS,
+    fallback: d['--retain-jobs'],
   })
   const journalBodyBytes = integerOption(
     'serve',
@@ -188,20 +201,20 @@ export async function serve(args: string[]): Promise<void> {
     {
       min: 0,
       max: 1024 * 1024 * 1024,
-      fallback: 65_536,
+      fallback: d['--journal-body-bytes'],
     },
   )
   const journalBytes = integerOption('serve', 'journal-bytes', values['journal-bytes'], {
     min: 0,
     max: 64 * 1024 * 1024 * 1024,
-    fallback: 64 * 1024 * 1024,
+    fallback: d['--journal-bytes'],
   })
   const faultSeed = integerOption('serve', 'fault-seed', values['fault-seed'], {
     min: 0,
     max: 4_294_967_295,
-    fallback: 1,
+    fallback: d['--fault-seed'],
   })
-  const host = values.host ?? '127.0.0.1'
+  const host = values.host ?? d['--host']
   const seed = await loadSeed(values['seed-file'])
   let server: RunningServer
   try {
@@ -209,9 +222,9 @@ export async function serve(args: string[]): Promise<void> {
       seed,
       port,
       host,
-      basePath: values['base-path'] ?? '/scene7',
+      basePath: values['base-path'] ?? d['--base-path'],
       maxBodyBytes,
-      timeZone: values['time-zone'] ?? 'UTC',
+      timeZone: values['time-zone'] ?? d['--time-zone'],
       logLevel,
       logFormat,
       ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),

@@ -2,6 +2,7 @@ import { choiceOption, parseOptions, usageError } from './args.js'
 import { providerStates } from '../admin/provider-states.js'
 import { type Credentials, PROVIDER_NAME, summarise, verifyPacts } from '../contract/verify.js'
 import { loadSeed } from './serve.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 export const verifyUsage = `Usage: ips-mock verify --pact <file|dir|url> [--pact ...] [options]
 
@@ -38,7 +39,12 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
   const { IPS_USER: user, IPS_PASSWORD: password, IPS_COMPANY_HANDLE: companyHandle } = env
   if (!user && !password) return undefined
   if (!user || !password) {
-    throw new Error('[ips-mock] Failed to verify: set both IPS_USER and IPS_PASSWORD, or neither.')
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'verify',
+      reason: 'IPS_USER and IPS_PASSWORD come together',
+      remedy: 'Set both, or neither.',
+    })
   }
   return companyHandle ? { user, password, companyHandle } : { user, password }
 }
@@ -65,7 +71,7 @@ export async function verify(args: string[]): Promise<void> {
     return
   }
   if (!values.pact?.length) {
-    throw usageError('verify', 'Pass at least one --pact <file|dir|url>.')
+    throw usageError('verify', 'no --pact given', 'Pass at least one --pact <file|dir|url>. ')
   }
   const logLevel = choiceOption('verify', 'log-level', values['log-level'], logLevels, 'error')
   const baseUrl = values['provider-base-url']
@@ -82,9 +88,13 @@ export async function verify(args: string[]): Promise<void> {
       onWarning: (message) => process.stderr.write(`${message}\n`),
     })
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    if (reason.startsWith('[ips-mock]')) throw error
-    throw new Error(`[ips-mock] Verification failed: ${reason}`, { cause: error })
+    if (error instanceof IpsMockError) throw error
+    throw new IpsMockError({
+      code: 'VERIFICATION_FAILED',
+      action: 'verify',
+      reason: error instanceof Error ? error.message : String(error),
+      cause: error,
+    })
   }
   process.stdout.write('[ips-mock] Every interaction verified.\n')
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { providerStates } from '../admin/provider-states.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** A pact file's JSON, as far as `ips-mock verify` reads it. */
 export interface PactFile {
@@ -25,12 +26,15 @@ export interface LoadedPact {
   pact: PactFile
 }
 
-function readFailure(source: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : String(error)
-  return new Error(
-    `[ips-mock] Failed to read the pact "${source}": ${reason}. Pass a pact file, a directory of them, or a pact URL.`,
-    { cause: error },
-  )
+function readFailure(source: string, error: unknown): IpsMockError {
+  return new IpsMockError({
+    code: 'INVALID_PACT',
+    action: 'read the pact',
+    subject: source,
+    reason: error instanceof Error ? error.message : String(error),
+    remedy: 'Pass a pact file, a directory of them, or a pact URL.',
+    cause: error,
+  })
 }
 
 function loaded(source: string, json: unknown): LoadedPact {
@@ -65,7 +69,7 @@ export async function loadPacts(sources: string[]): Promise<LoadedPact[]> {
     try {
       pacts.push(...(await readSource(source)))
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith('[ips-mock]')) throw error
+      if (error instanceof IpsMockError) throw error
       throw readFailure(source, error)
     }
   }
@@ -88,14 +92,22 @@ export function specificationVersion(pact: PactFile): string | undefined {
 export function checkPact({ source, pact }: LoadedPact): void {
   const version = specificationVersion(pact)
   if (version !== undefined && !/^v?[1-4](?:\.\d+){0,2}$/i.test(version)) {
-    throw new Error(
-      `[ips-mock] Failed to verify "${source}": its specification version "${version}" is not one Pact knows (1.0 to 4.0). Write it with a Pact library of version 1 to 4 of the specification.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_PACT',
+      action: 'verify',
+      subject: source,
+      reason: `its specification version "${version}" is not one Pact knows (1.0 to 4.0)`,
+      remedy: 'Write it with a Pact library of version 1 to 4 of the specification.',
+    })
   }
   if (!Array.isArray(pact.interactions) || pact.interactions.length === 0) {
-    throw new Error(
-      `[ips-mock] Failed to verify "${source}": the pact has no interactions, so it would verify nothing. Check that the consumer tests ran and wrote it.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_PACT',
+      action: 'verify',
+      subject: source,
+      reason: 'the pact has no interactions, so it would verify nothing',
+      remedy: 'Check that the consumer tests ran and wrote it.',
+    })
   }
 }
 
@@ -118,8 +130,11 @@ export function checkProviderStates(pacts: LoadedPact[]): void {
     const known = Object.keys(providerStates)
       .map((name) => `"${name}"`)
       .join(', ')
-    throw new Error(
-      `[ips-mock] Unknown provider state ${unknown.join('; ')}. ips-mock understands: ${known}. See \`ips-mock verify --list-states\`.`,
-    )
+    throw new IpsMockError({
+      code: 'UNKNOWN_PROVIDER_STATE',
+      action: 'verify',
+      reason: `unknown provider state ${unknown.join('; ')}`,
+      remedy: `ips-mock understands: ${known}. See \`ips-mock verify --list-states\`.`,
+    })
   }
 }

@@ -2,12 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer } from '../adapters/node-server.js'
+import { startServer } from '../server/start-server.js'
 import type { IpsMockOptions } from '../mock/create-ips-mock.js'
 import { ADMIN_PATH } from '../admin/admin.js'
 import { escapeXml } from '../xml/escape.js'
 import { applyStateGenerators } from './generators.js'
 import { checkPact, checkProviderStates, type LoadedPact, loadPacts } from './pact-files.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** The provider name ips-mock's own contracts use for IPS. */
 export const PROVIDER_NAME = 'scene7-ips'
@@ -54,10 +55,13 @@ async function loadPact(): Promise<PactModule> {
   try {
     return await import('@pact-foundation/pact')
   } catch (error) {
-    throw new Error(
-      '[ips-mock] Failed to verify: @pact-foundation/pact is not installed. Install it next to ips-mock: npm install --save-dev @pact-foundation/pact@^16',
-      { cause: error },
-    )
+    throw new IpsMockError({
+      code: 'MISSING_DEPENDENCY',
+      action: 'verify',
+      reason: '@pact-foundation/pact is not installed',
+      remedy: 'Install it next to ips-mock: npm install --save-dev @pact-foundation/pact@^16',
+      cause: error,
+    })
   }
 }
 
@@ -176,9 +180,12 @@ function forProvider(pacts: LoadedPact[], provider: string, warn: (message: stri
   const others = pacts.filter((pact) => pact.provider !== provider)
   const named = others.map((pact) => `"${pact.provider}" (${pact.source})`).join(', ')
   if (selected.length === 0) {
-    throw new Error(
-      `[ips-mock] Failed to verify: no pact names the provider "${provider}"${others.length ? `; found ${named}` : ''}. Pass --provider <name> to verify a pact written for another provider name.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_PACT',
+      action: 'verify',
+      reason: `no pact names the provider "${provider}"${others.length ? `; found ${named}` : ''}`,
+      remedy: 'Pass --provider <name> to verify a pact written for another provider name.',
+    })
   }
   if (others.length > 0) {
     warn(
@@ -243,6 +250,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<void> {
   }
   const failed = results.filter((result) => result.error || result.failed.length > 0)
   if (failed.length > 0) {
-    throw new Error(`[ips-mock] Verification failed: ${failed.map(summarise).join('\n')}`)
+    throw new IpsMockError({
+      code: 'VERIFICATION_FAILED',
+      action: 'verify',
+      reason: failed.map(summarise).join('\n'),
+    })
   }
 }

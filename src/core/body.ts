@@ -20,6 +20,7 @@ export async function readXmlBody(request: RawRequest, maxBytes: number): Promis
     )
   }
   const declared = Number(request.headers.get('content-length'))
+  if (request.oversize !== undefined) throw tooLarge(request.oversize)
   if (declared > maxBytes) throw tooLarge(maxBytes)
   const bytes = await request.bytes()
   if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes)

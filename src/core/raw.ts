@@ -1,5 +1,3 @@
-import type { CallTrace } from './trace.js'
-
 /**
  * The core's own request and response shapes: the few parts of a Fetch `Request`/`Response`
  * the exchange uses. The msw adapter wraps real Fetch objects; the node server builds these
@@ -14,20 +12,19 @@ export interface RawRequest {
   bytes(): Promise<Uint8Array>
   /** Aborts when the client gives up (in-process only): ends an injected hang. */
   signal?: AbortSignal
+  /** Set when the body was over this limit (bytes) and not read; `bytes()` is then empty. */
+  oversize?: number
 }
 
-/** What an adapter may want to know about a response besides status, headers and body. */
+/**
+ * How the adapter is to deliver a response besides status, headers and body. What the call was
+ * (operation, fault) is not here: listeners learn it from the call's end (`CallEnd`).
+ */
 export interface ExchangeMeta {
-  /** The IPS operation, once the request named a known one. */
-  operation?: string
-  /** The fault code, for a fault response. */
-  faultCode?: number
   /** `authHeader/gzipResponse`, when the request set it. */
   gzipResponse?: boolean
   /** What the adapter does instead of answering: close the connection, or never answer. */
   connection?: 'reset' | 'hang'
-  /** What the exchange learnt about an IPS call, for the journal. */
-  trace?: CallTrace
 }
 
 export interface RawResponse {

@@ -1,11 +1,7 @@
 import { fault } from '../faults/catalog.js'
-import { plainExchange } from './plain-exchange.js'
-import {
-  type ExchangeSettings,
-  soapExchange,
-  soapFaultResponse,
-  versionOf,
-} from './soap-exchange.js'
+import type { CallSettings } from './call.js'
+import { serveCall } from './pipeline.js'
+import { soapFaultResponse, versionOf } from './respond.js'
 import { type RawRequest, type RawResponse, raw } from './raw.js'
 import { LATEST_VERSION, wsdlResponse } from './wsdl-endpoint.js'
 
@@ -38,18 +34,18 @@ function postOnly(request: RawRequest, path: string): RawResponse {
 }
 
 /** Dispatches a request to the IPS endpoint its path names. */
-export async function route(request: RawRequest, settings: ExchangeSettings): Promise<RawResponse> {
+export async function route(request: RawRequest, settings: CallSettings): Promise<RawResponse> {
   const url = new URL(request.url)
   const path = url.pathname
   if (path.endsWith(SERVICE_PATH)) {
-    if (request.method === 'POST') return soapExchange(request, settings)
+    if (request.method === 'POST') return serveCall(request, settings, 'soap')
     if (request.method === 'GET' && url.searchParams.has('wsdl')) {
       return wsdlResponse(url, path.slice(0, -SERVICE_PATH.length), LATEST_VERSION)
     }
     return postOnly(request, path)
   }
   if (path.endsWith(PLAIN_PATH)) {
-    if (request.method === 'POST') return plainExchange(request, settings)
+    if (request.method === 'POST') return serveCall(request, settings, 'plain')
     return postOnly(request, path)
   }
   const wsdl = wsdlPath.exec(path)

@@ -1,5 +1,6 @@
 import { isRepresentable } from '../schema/simple-types.js'
 import { type Duration, toMilliseconds } from './duration.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 const watchers = new WeakMap<Clock, () => void>()
 
@@ -9,11 +10,15 @@ export function watchClock(clock: Clock, listener: () => void): void {
 }
 
 /** The clock may stand only where IPS answers can still carry the date (years 0001–9999). */
-function checked(time: number, what: string): number {
+function checked(time: number, what: { action: string; subject: string }): number {
   if (!isRepresentable(time)) {
-    throw new Error(
-      `[ips-mock] Failed to ${what}: the clock would stand outside 0001-01-01T14:00:00Z … 9999-12-31T09:59:59Z, the dates IPS answers can carry.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_DATE',
+      action: what.action,
+      subject: what.subject,
+      reason:
+        'the clock would stand outside 0001-01-01T14:00:00Z … 9999-12-31T09:59:59Z, the dates IPS answers can carry',
+    })
   }
   return time
 }
@@ -46,16 +51,21 @@ export class Clock {
   set(date: Date | string | number): void {
     const time = new Date(date).getTime()
     if (Number.isNaN(time)) {
-      throw new Error(`[ips-mock] Failed to set the clock to "${String(date)}": not a date.`)
+      throw new IpsMockError({
+        code: 'INVALID_DATE',
+        action: 'set the clock to',
+        subject: String(date),
+        reason: 'not a date',
+      })
     }
-    this.#frozenAt = checked(time, `set the clock to "${String(date)}"`)
+    this.#frozenAt = checked(time, { action: 'set the clock to', subject: String(date) })
     watchers.get(this)?.()
   }
 
   /** Moves time forward (taking control of the clock first). Returns the new time. */
   advance(duration: Duration): Date {
     const time = (this.#frozenAt ?? Date.now()) + toMilliseconds(duration)
-    this.#frozenAt = checked(time, `advance the clock by "${String(duration)}"`)
+    this.#frozenAt = checked(time, { action: 'advance the clock by', subject: String(duration) })
     watchers.get(this)?.()
     return this.now()
   }

@@ -1,3 +1,5 @@
+import { IpsMockError } from '../errors/ips-mock-error.js'
+
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
 /** A length of time: milliseconds, or a string such as `'500ms'`, `'30s'`, `'5m'`, `'2h'`, `'1d'`. */
@@ -21,8 +23,12 @@ export function toMilliseconds(duration: Duration): number {
   }, 0)
 }
 
-function invalid(value: string): Error {
-  return new Error(
-    `[ips-mock] Failed to read the duration "${value}": use milliseconds or a string like '500ms', '30s', '5m', '2h', '1d'.`,
-  )
+function invalid(value: string): IpsMockError {
+  return new IpsMockError({
+    code: 'INVALID_DURATION',
+    action: 'read the duration',
+    subject: value,
+    reason: 'it is neither milliseconds nor a duration string',
+    remedy: "Use milliseconds or a string like '500ms', '30s', '5m', '2h', '1d'.",
+  })
 }

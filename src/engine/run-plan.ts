@@ -3,6 +3,7 @@ import { toMilliseconds } from './duration.js'
 import { jobKinds, type WorkItem } from './job-kinds.js'
 import { runFaker as faker } from './randomizer.js'
 import type { FileProblem, Outcome } from './scenarios.js'
+import { defaults } from '../defaults.js'
 
 /** How long runs take, in milliseconds, when no scenario says otherwise. */
 export interface JobDurations {
@@ -16,12 +17,7 @@ export interface JobDurations {
   stopDelay: number
 }
 
-export const defaultDurations: JobDurations = {
-  startDelay: 1000,
-  base: 2000,
-  perItem: 500,
-  stopDelay: 1000,
-}
+export const defaultDurations: JobDurations = { ...defaults.jobDurations }
 
 /** What an upload did with one file (assets reference §6.2). */
 export type IngestEffect = 'created' | 'updated' | 'renamed' | 'skipped'

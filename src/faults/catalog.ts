@@ -99,7 +99,7 @@ export const faults = {
     element: 'ipsApiFault',
     constant: 'IPS_API_FAULT_CODE_EXCEPTION',
     when: 'An IPS operation outside what ips-mock supports, or an unexpected error inside the mock.',
-    example: "Operation 'getPublishContexts' is not supported by ips-mock",
+    example: "Operation 'getActivePublishContexts' is not supported by ips-mock",
     faultcode: 'Server',
   }),
   invalidParameter: entry({
@@ -137,6 +137,12 @@ export const faultStrings: Record<FaultElement, string> = {
 }
 
 /**
+ * What a fault says about its cause beyond its code, for the journal's explanation:
+ * `wrongNamespace` when an element is outside the IPS namespace the call uses.
+ */
+export type FaultCause = 'wrongNamespace'
+
+/**
  * An IPS fault raised anywhere in the exchange; serialised to SOAP in one place (`soap/respond.ts`).
  * @example throw new IpsFault('invalidCredentials', 'Invalid username/password')
  */
@@ -146,6 +152,8 @@ export class IpsFault extends Error {
   constructor(
     readonly faultName: FaultName,
     readonly reason: string,
+    /** Why, as data, where the code alone does not say it. */
+    readonly faultCause?: FaultCause,
   ) {
     // A fault is an answer, not a bug: skip the stack trace, which costs more than the rest.
     const limit = Error.stackTraceLimit
@@ -166,6 +174,6 @@ export class IpsFault extends Error {
 }
 
 /** Shorthand for `new IpsFault(...)`, reads well after `throw`. */
-export function fault(name: FaultName, reason: string): IpsFault {
-  return new IpsFault(name, reason)
+export function fault(name: FaultName, reason: string, cause?: FaultCause): IpsFault {
+  return new IpsFault(name, reason, cause)
 }

@@ -1,6 +1,7 @@
 import { operations } from '../schema/table.js'
 import { type FaultName, faults } from '../faults/catalog.js'
 import { closest } from '../utils/internal/closest.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * A fault or latency injection rule: which calls it applies to, and what happens to them.
@@ -73,9 +74,9 @@ const faultByCode = new Map<number, FaultName>(
 )
 
 /** An invalid rule: `reason` says which field is wrong and what it takes. */
-export class FaultRuleError extends Error {
-  constructor(readonly reason: string) {
-    super(`[ips-mock] Failed to read the fault rule: ${reason}.`)
+export class FaultRuleError extends IpsMockError {
+  constructor(reason: string) {
+    super({ code: 'INVALID_FAULT_RULE', action: 'read the fault rule', reason })
     this.name = 'FaultRuleError'
   }
 }

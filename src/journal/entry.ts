@@ -1,4 +1,4 @@
-import type { CallTrace, Stage } from '../core/trace.js'
+import type { CallEnd, Stage } from '../core/call.js'
 import type { Injection } from '../injection/injector.js'
 import { readComplex } from '../schema/read.js'
 import { getType, operations } from '../schema/table.js'
@@ -66,17 +66,6 @@ export interface JournalEntry {
   toJSON(): Record<string, unknown>
 }
 
-/** The facts of an answered call the journal records. */
-export interface Answered {
-  trace: CallTrace
-  /** The answer's body, when it was an IPS answer. */
-  responseText?: string
-  status: number | undefined
-  /** Mock clock time of arrival, in ms. */
-  time: number
-  durationMs: number
-}
-
 /** What a request body says, once read. */
 interface RequestFields {
   params?: Record<string, unknown>
@@ -135,9 +124,10 @@ export class Entry implements JournalEntry {
   readonly status?: number
   readonly injected?: Injection
   readonly #time: number
-  readonly #stage: Stage
+  readonly #stage: Stage | undefined
   readonly #fault: { code: number; element: FaultElement; reason: string } | undefined
   readonly #faultName: IpsFault['faultName'] | undefined
+  readonly #faultCause: IpsFault['faultCause']
   readonly #request: KeptBody | undefined
   readonly #response: KeptBody | undefined
   readonly #served: boolean
@@ -148,27 +138,29 @@ export class Entry implements JournalEntry {
   /** `bodyLimit`: the most of each body kept, in bytes. */
   constructor(
     id: number,
-    { trace, responseText, status, time, durationMs }: Answered,
+    { outcome, response, time, durationMs }: CallEnd,
     bodyLimit = Number.POSITIVE_INFINITY,
   ) {
+    const call = outcome.call
     this.id = id
     this.durationMs = durationMs
-    this.soapVersion = trace.protocol
-    this.operation = own(trace.operation)
-    this.element = own(trace.param?.name)
-    this.namespace = own(trace.param?.ns)
-    this.user = own(trace.user)
-    this.status = status
-    this.injected = trace.injection
+    this.soapVersion = call.protocol
+    this.operation = own(call.operation?.name)
+    this.element = own(call.param?.name)
+    this.namespace = own(call.param?.ns)
+    this.user = own(call.claimedUser)
+    this.status = response.meta.connection ? undefined : response.status
+    this.injected = (outcome.kind === 'returned' ? undefined : outcome.injection) ?? call.injection
     this.#time = time
-    this.#stage = trace.stage
-    const fault = trace.fault
+    this.#stage = outcome.kind === 'fault' ? outcome.stage : undefined
+    const fault = outcome.kind === 'fault' ? outcome.fault : undefined
     this.#fault = fault && { code: fault.code, element: fault.element, reason: own(fault.reason) }
     this.#faultName = fault?.faultName
+    this.#faultCause = fault?.faultCause
     // Only a body that named a param holds params; only a served call has a return element.
-    this.#request = trace.param ? keep(trace.body, bodyLimit) : undefined
-    this.#response = keep(responseText, bodyLimit)
-    this.#served = trace.value !== undefined
+    this.#request = call.param ? keep(call.body, bodyLimit) : undefined
+    this.#response = keep(response.body, bodyLimit)
+    this.#served = outcome.kind === 'returned'
     this.#retained =
       ENTRY_OVERHEAD +
       (this.#request?.text.length ?? 0) +
@@ -213,7 +205,10 @@ export class Entry implements JournalEntry {
     const fault = this.#fault
     return explain({
       stage: this.#stage,
-      fault: fault && this.#faultName ? new IpsFault(this.#faultName, fault.reason) : undefined,
+      fault:
+        fault && this.#faultName
+          ? new IpsFault(this.#faultName, fault.reason, this.#faultCause)
+          : undefined,
       injected: this.injected !== undefined,
       operation: this.operation,
       element: this.element,

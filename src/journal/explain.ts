@@ -1,4 +1,4 @@
-import type { Stage } from '../core/trace.js'
+import type { Stage } from '../core/call.js'
 import type { IpsFault } from '../faults/catalog.js'
 import { operations } from '../schema/table.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
@@ -34,7 +34,8 @@ const operationByInput = new Map([...operations.values()].map((known) => [known.
 
 /** What explaining a call needs: how far it got and what it named. */
 export interface CallFacts {
-  stage: Stage
+  /** The step that raised the fault. */
+  stage: Stage | undefined
   fault?: IpsFault
   injected: boolean
   operation?: string
@@ -63,13 +64,13 @@ export function explain(call: CallFacts): Unserved | undefined {
       return { kind: 'unknownOperation', explanation, ...(suggestion ? { suggestion } : {}) }
     }
     case 'authenticate':
+    case 'authorise':
       return { kind: 'auth', explanation }
     case 'support':
       return { kind: 'unsupportedOperation', explanation }
     default:
       if (fault.element !== 'ipsApiFault') return { kind: 'auth', explanation }
-      // The schema reader's words for a child element in another namespace.
-      if (call.stage === 'validate' && /: element is in namespace '/.test(explanation)) {
+      if (call.stage === 'validate' && fault.faultCause === 'wrongNamespace') {
         return { kind: 'wrongNamespace', explanation }
       }
       return undefined

@@ -1,6 +1,9 @@
 import type { UnservedKind } from './explain.js'
-import { type Answered, Entry, type JournalEntry } from './entry.js'
+import type { CallEnd } from '../core/call.js'
+import { Entry, type JournalEntry } from './entry.js'
 import { matchesPartially } from './match.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 /** What `journal.find` and friends select on; every field given must match. */
 export interface JournalQuery {
@@ -25,13 +28,13 @@ export interface JournalQuery {
 export type JournalFilter = JournalQuery | ((entry: JournalEntry) => boolean)
 
 /** Entries kept by default; the oldest are dropped beyond it. */
-export const DEFAULT_JOURNAL_CAPACITY = 10_000
+export const DEFAULT_JOURNAL_CAPACITY = defaults.journalCapacity
 
 /** The most of each request and response body an entry keeps by default: 64 KiB. */
-export const DEFAULT_JOURNAL_BODY_BYTES = 64 * 1024
+export const DEFAULT_JOURNAL_BODY_BYTES = defaults.journalBodyBytes
 
 /** The most the whole journal holds by default, about: 64 MiB; the oldest entries go first. */
-export const DEFAULT_JOURNAL_BYTES = 64 * 1024 * 1024
+export const DEFAULT_JOURNAL_BYTES = defaults.journalBytes
 
 /** How much the journal keeps. */
 export interface JournalLimits {
@@ -104,9 +107,11 @@ export interface Journal {
 
 function limit(name: string, value: number, unit: string): number {
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(
-      `[ips-mock] Failed to create the journal: ${name} ${value} is not a whole number of ${unit} ≥ 0.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'create the journal',
+      reason: `${name} ${value} is not a whole number of ${unit} ≥ 0`,
+    })
   }
   return value
 }
@@ -184,7 +189,7 @@ export class CallJournal implements Journal {
   }
 
   /** Records one answered call, then drops the oldest entries beyond the capacity or budget. */
-  record(answered: Answered): void {
+  record(answered: CallEnd): void {
     if (this.capacity === 0) return
     const entry = new Entry(this.#nextId++, answered, this.bodyBytes)
     this.#entries.push(entry)

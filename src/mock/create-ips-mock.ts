@@ -15,17 +15,19 @@ import {
   DEFAULT_JOURNAL_BYTES,
   DEFAULT_JOURNAL_CAPACITY,
 } from '../journal/journal.js'
+import type { CallListener, CallSettings } from '../core/call.js'
 import { fromFetch, type RawRequest, type RawResponse, toFetch } from '../core/raw.js'
 import { defaultXmlLimits } from '../xml/parse.js'
 import { route } from '../core/router.js'
 import { seal, unseal } from './snapshot.js'
-import type { ExchangeSettings } from '../core/soap-exchange.js'
 import type { IpsMock, IpsMockOptions } from './types.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 export type { IpsMock, IpsMockOptions }
 
 /** Default request body limit: 10 MB. */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = defaults.maxBodyBytes
 
 function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations {
   const durations = { ...defaultDurations }
@@ -42,18 +44,24 @@ function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations
  * const response = await mock.handle(request)
  */
 export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
-  const timeZone = options.timeZone ?? 'UTC'
+  const timeZone = options.timeZone ?? defaults.timeZone
   if (!isTimeZone(timeZone)) {
-    throw new Error(`[ips-mock] Failed to create the mock: "${timeZone}" is not an IANA time zone.`)
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'create the mock',
+      reason: `"${timeZone}" is not an IANA time zone`,
+    })
   }
   // A seed given as null is refused by the seed schema, never replaced by the demo seed.
   const seedData = options.seed === undefined ? demoSeed : options.seed
   let seed = resolveSeed(seedData)
   const retainJobs = options.retainJobs ?? DEFAULT_RETAIN_JOBS
   if (!(retainJobs >= 0)) {
-    throw new Error(
-      `[ips-mock] Failed to create the mock: retainJobs "${String(retainJobs)}" is not 0 or more.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_OPTION',
+      action: 'create the mock',
+      reason: `retainJobs "${String(retainJobs)}" is not 0 or more`,
+    })
   }
   const store = new IpsStore(retainJobs)
   const clock = new Clock(options.startTime)
@@ -63,42 +71,43 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
     bodyBytes: options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
     bytes: options.journalBytes ?? DEFAULT_JOURNAL_BYTES,
   })
-  const faults = new FaultInjector(options.faultSeed ?? 1)
+  const faults = new FaultInjector(options.faultSeed ?? defaults.faultSeed)
   const engine = new JobEngine(store, {
     clock,
     timeZone,
     durations: durationsOf(options.jobDurations),
-    fakerSeed: seedData.fakerSeed ?? 7,
+    fakerSeed: seedData.fakerSeed ?? defaults.fakerSeed,
     scenarios,
   })
-  const settings: ExchangeSettings = {
+  // Listeners of every call's end: the journal (unless it keeps nothing) and running servers.
+  const listeners = new Set<CallListener>()
+  const tell: CallListener = (end) => {
+    for (const listener of listeners) listener(end)
+  }
+  if (journal.capacity > 0) listeners.add((end) => journal.record(end))
+  const settings: CallSettings = {
     store,
     engine,
     faults,
     now: () => clock.now(),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     xmlLimits: Object.assign({}, defaultXmlLimits, options.xmlLimits),
-    faultHeader: options.faultHeader ?? true,
-    versionLenient: options.versionLenient ?? false,
+    faultHeader: options.faultHeader ?? defaults.faultHeader,
+    versionLenient: options.versionLenient ?? defaults.versionLenient,
+    ...(listeners.size > 0 ? { onCallEnd: tell } : {}),
+  }
+  const listen = (listener: CallListener) => {
+    listeners.add(listener)
+    settings.onCallEnd = tell
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0) delete settings.onCallEnd
+    }
   }
   let ready = Promise.resolve(store.load(seed))
   const exchange = async (request: RawRequest): Promise<RawResponse> => {
     await ready
-    if (journal.capacity === 0) return route(request, settings)
-    const time = clock.now().getTime()
-    const started = performance.now()
-    const response = await route(request, settings)
-    const trace = response.meta.trace
-    if (trace) {
-      journal.record({
-        trace,
-        responseText: response.body,
-        status: response.meta.connection ? undefined : response.status,
-        time,
-        durationMs: performance.now() - started,
-      })
-    }
-    return response
+    return route(request, settings)
   }
   /** In-process calls left hanging by fault injection, released by reset. */
   const hanging = new Set<() => void>()
@@ -145,7 +154,7 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
           return Promise.reject(error)
         }
       }
-      engine.reset(next !== undefined ? (next.fakerSeed ?? 7) : undefined)
+      engine.reset(next !== undefined ? (next.fakerSeed ?? defaults.fakerSeed) : undefined)
       scenarios.clear()
       faults.reset()
       journal.reset()
@@ -194,8 +203,27 @@ export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   exchanges.set(mock, exchange)
   stores.set(mock, store)
   progressOf.set(mock, (job) => engine.progress(job))
+  callListeners.set(mock, listen)
   return mock
 }
+
+/**
+ * Adds a listener of every IPS call's end on a mock (as msw's lifecycle events do); returns
+ * the function that removes it. The node server logs through it. Not part of the public API.
+ */
+export function onCallEnd(mock: IpsMock, listener: CallListener): () => void {
+  const listen = callListeners.get(mock)
+  if (!listen) {
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'listen to the calls',
+      reason: 'not a mock createIpsMock made',
+    })
+  }
+  return listen(listener)
+}
+
+const callListeners = new WeakMap<IpsMock, (listener: CallListener) => () => void>()
 
 /** A run's progress now, per mock, for the admin API's job list. Not part of the public API. */
 export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
@@ -206,7 +234,13 @@ export const progressOf = new WeakMap<IpsMock, (job: Job) => Progress>()
  */
 export function storeOf(mock: IpsMock): IpsStore {
   const store = stores.get(mock)
-  if (!store) throw new Error('[ips-mock] Failed to find the store: not a mock createIpsMock made.')
+  if (!store) {
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'find the store',
+      reason: 'not a mock createIpsMock made',
+    })
+  }
   return store
 }
 

@@ -3,6 +3,7 @@ import type { ScenariosState } from '../engine/scenarios.js'
 import type { InjectorState } from '../injection/injector.js'
 import type { JournalState } from '../journal/journal.js'
 import type { StoreState } from '../store/store.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 declare const snapshotBrand: unique symbol
 
@@ -43,14 +44,20 @@ export function seal(owner: object, state: MockState): IpsMockSnapshot {
 export function unseal(owner: object, snapshot: IpsMockSnapshot): Readonly<MockState> {
   const sealed = states.get(snapshot)
   if (!sealed) {
-    throw new Error(
-      '[ips-mock] Failed to restore the snapshot: it is not one. Pass what mock.snapshot() resolved to.',
-    )
+    throw new IpsMockError({
+      code: 'INVALID_SNAPSHOT',
+      action: 'restore the snapshot',
+      reason: 'it is not one',
+      remedy: 'Pass what mock.snapshot() resolved to.',
+    })
   }
   if (sealed.owner !== owner) {
-    throw new Error(
-      '[ips-mock] Failed to restore the snapshot: it was taken from another mock. Restore it into the mock it came from.',
-    )
+    throw new IpsMockError({
+      code: 'INVALID_SNAPSHOT',
+      action: 'restore the snapshot',
+      reason: 'it was taken from another mock',
+      remedy: 'Restore it into the mock it came from.',
+    })
   }
   return sealed.state
 }

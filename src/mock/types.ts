@@ -10,6 +10,21 @@ import type { Journal } from '../journal/journal.js'
 import type { XmlLimits } from '../xml/parse.js'
 import type { IpsMockSnapshot } from './snapshot.js'
 
+/**
+ * The mock's clock as users drive it; its state is saved by `mock.snapshot()`, not by the clock.
+ * @example mock.clock.advance('30s'); mock.clock.now()
+ */
+export type MockClock = Pick<Clock, 'now' | 'controlled' | 'set' | 'advance' | 'useSystemTime'>
+
+/**
+ * Scenario control as users call it: rules that make runs fail, warn, take a given time or hold.
+ * @example const remove = mock.scenarios.next({ fatal: 'Disk full' })
+ */
+export type ScenarioControl = Pick<
+  Scenarios,
+  'add' | 'addRule' | 'remove' | 'rules' | 'next' | 'clear' | 'list'
+>
+
 /** Options of `createIpsMock`. */
 export interface IpsMockOptions {
   /** The data the mock starts from and `reset()` returns to (default: the demo seed). */
@@ -69,9 +84,9 @@ export interface IpsMock {
    */
   readonly store: IpsStoreView
   /** The mock's clock: `clock.set(date)`, `clock.advance('30s')`. */
-  readonly clock: Clock
+  readonly clock: MockClock
   /** Scenario control: make runs fail, warn, take a given time or wait until released. */
-  readonly scenarios: Scenarios
+  readonly scenarios: ScenarioControl
   /** E-mails IPS would have sent, oldest first (nothing is sent). */
   readonly outbox: readonly Email[]
   /** Settles once the seed is loaded; `handle` waits for it by itself. */

@@ -4,11 +4,18 @@ import type { AssetRecord, FolderRecord } from '../store/asset-models.js'
 import { folderHandleFor, folderPath, folderPathOfHandle } from '../store/asset-paths.js'
 import type { OperationContext } from './context.js'
 import { time } from './views.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** The request's company; every asset operation names one (companyHandle is required). */
 export function companyOf(context: OperationContext) {
   const company = context.company
-  if (!company) throw new Error('[ips-mock] an asset operation ran without a resolved company')
+  if (!company) {
+    throw new IpsMockError({
+      code: 'INTERNAL',
+      action: 'run an asset operation',
+      reason: 'it ran without a resolved company',
+    })
+  }
   return company
 }
 

@@ -27,3 +27,25 @@ export interface OperationContext {
 
 /** An IPS operation: validated params in, the `*Return` element's value out. */
 export type Operation = (context: OperationContext) => OutObject | Promise<OutObject>
+
+/** One IPS operation as a module registers it: what it does, for the README, and its handler. */
+export interface OperationEntry {
+  /** One line for the README's operation table (Markdown). */
+  readonly summary: string
+  readonly run: Operation
+}
+
+/** The operations a module registers, by IPS operation name. */
+export type OperationTable = Readonly<Record<string, OperationEntry>>
+
+/**
+ * Declares a module's operations. Every module under `src/operations/` that serves operations
+ * exports its table as `operations`; `src/operations/index.ts` joins the tables.
+ * @example
+ * export const operations = defineOperations({
+ *   getPublishContexts: { summary: 'the publish contexts', run: () => ({ publishContextArray: {} }) },
+ * })
+ */
+export function defineOperations<const T extends OperationTable>(table: T): T {
+  return table
+}

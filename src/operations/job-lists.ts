@@ -1,5 +1,5 @@
 import type { Job } from '../store/models.js'
-import type { Operation, OperationContext } from './context.js'
+import { defineOperations, type Operation, type OperationContext } from './context.js'
 import { activeJob, companiesOf, scheduledJob } from './views.js'
 
 const activeStates = new Set<Job['state']>(['New', 'Running', 'Stopping', 'WaitingClient'])
@@ -51,3 +51,16 @@ export const getScheduledJobs: Operation = (context) => {
     .map((job) => scheduledJob(context, job))
   return { jobArray: { items } }
 }
+
+/** The job lists (reference §9). */
+export const operations = defineOperations({
+  getActiveJobs: {
+    summary:
+      'runs not yet ended, filtered by `jobHandle`/`originalName`; without `companyHandle`, every company the caller belongs to; `includeWaitingJobs` adds execTime jobs still waiting',
+    run: getActiveJobs,
+  },
+  getScheduledJobs: {
+    summary: 'jobs waiting for execTime or firing by execSchedule',
+    run: getScheduledJobs,
+  },
+})

@@ -2,7 +2,7 @@ import { type MessageKey, message } from '../engine/messages.js'
 import { fault } from '../faults/catalog.js'
 import type { LogFilter } from '../store/log-index.js'
 import type { JobLog, JobLogDetail } from '../store/models.js'
-import type { Operation } from './context.js'
+import { defineOperations, type Operation } from './context.js'
 import { companiesOf, jobLog, jobOf, readerLocale, time } from './views.js'
 
 type Direction = 'Ascending' | 'Descending'
@@ -155,3 +155,18 @@ export const getAssetJobLogs: Operation = (context) => {
   )
   return { jobLogArray: { items } }
 }
+
+/** The job logs (reference §9). */
+export const operations = defineOperations({
+  getJobLogs: {
+    summary:
+      'summaries, filtered by `userHandle` and `startDate`/`endDate`, sorted by any documented `sortBy` (default `StartDate`, `Descending`), cut to `numRows`',
+    run: getJobLogs,
+  },
+  getJobLogDetails: {
+    summary:
+      "one job's logs (a run, or every run of a scheduled job; or by `originalName`), detail lines filtered by `logTypeArray`, sorted by `Date`/`LogType`, paged by `recordsPerPage` (max 1000) and `resultsPage`",
+    run: getJobLogDetails,
+  },
+  getAssetJobLogs: { summary: 'the log lines naming an asset handle', run: getAssetJobLogs },
+})

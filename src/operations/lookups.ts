@@ -1,6 +1,6 @@
 import { fault } from '../faults/catalog.js'
 import type { Company, User } from '../store/models.js'
-import type { Operation, OperationContext } from './context.js'
+import { defineOperations, type Operation, type OperationContext } from './context.js'
 import { companyView } from './views.js'
 
 function sharesCompany(a: User, b: User): boolean {
@@ -123,3 +123,25 @@ export const getAllCompanies: Operation = ({ store, params, now, engine }) => {
     .map((company) => companyView(engine, company))
   return { companyArray: { items } }
 }
+
+/** The lookups over the seed (reference §11). */
+export const operations = defineOperations({
+  checkLogin: {
+    summary:
+      '`ValidLogin` when the e-mail and password match (and the user belongs to `companyHandle`), else `InvalidLogin`',
+    run: checkLogin,
+  },
+  getCompanyInfo: {
+    summary: 'a company by handle, name or IMS org id; the caller must belong to it',
+    run: getCompanyInfo,
+  },
+  getUserInfo: { summary: 'the caller, or a user by handle or e-mail', run: getUserInfo },
+  getCompanyMembership: {
+    summary: 'the companies of the caller (or of `userHandle`), with role and state',
+    run: getCompanyMembership,
+  },
+  getAllCompanies: {
+    summary: 'every company (IpsAdmin only); expired ones only with `includeExpired`',
+    run: getAllCompanies,
+  },
+})

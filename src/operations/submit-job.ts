@@ -3,7 +3,8 @@ import { fault } from '../faults/catalog.js'
 import { apiVersion } from '../soap/namespaces.js'
 import { type Job, JobParams } from '../store/models.js'
 import { detach } from '../utils/internal/detach.js'
-import type { Operation } from './context.js'
+import { defineOperations, type Operation } from './context.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * A submitted job's handle, in the form of its company's handle: `c|101` → `j|101|<name>|`; a
@@ -84,7 +85,13 @@ export const submitJob: Operation = async (context) => {
     )
   }
   checkExclusive(jobElement, job)
-  if (!company) throw new Error('[ips-mock] submitJob ran without a resolved company')
+  if (!company) {
+    throw new IpsMockError({
+      code: 'INTERNAL',
+      action: 'run submitJob',
+      reason: 'it ran without a resolved company',
+    })
+  }
   const originalName = detach(params.jobName as string)
   const name = store.claimJobName(company.handle, originalName)
   const record: Job = {
@@ -119,3 +126,12 @@ export const submitJob: Operation = async (context) => {
   }
   return { jobHandle: record.handle }
 }
+
+/** Job submission (reference §5–§8). */
+export const operations = defineOperations({
+  submitJob: {
+    summary:
+      'validates the job element against its type, stores the job under a unique name and returns its handle; immediate, `execTime` and `execSchedule` jobs run on the mock clock',
+    run: submitJob,
+  },
+})

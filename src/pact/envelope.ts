@@ -4,6 +4,7 @@ import { SOAP11, SOAP12, type SoapVersion } from '../soap/namespaces.js'
 import { like, type PlainValue, type ValueMatcher } from './matchers.js'
 import type { TemplateNode } from './template.js'
 import { childrenOf, type Mode, type PactObject, type Place } from './values.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * The IPS API version of an interaction: a dated namespace, or `unversioned` (pre-4.0).
@@ -60,9 +61,12 @@ export const adminLogin: Login = {
 export function namespaceOf(version: ApiVersion, subject: string): string {
   if (version === 'unversioned') return namespaces.base
   if (!/^\d{4}-\d{2}-\d{2}(?:-beta)?$/.test(version)) {
-    throw new Error(
-      `[ips-mock] Failed to build the ${subject}: "${version}" is not an IPS API version. Use one of ${namespaces.documentedVersions.join(', ')} or "unversioned".`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${subject}`,
+      reason: `"${version}" is not an IPS API version`,
+      remedy: `Use one of ${namespaces.documentedVersions.join(', ')} or "unversioned".`,
+    })
   }
   return `${namespaces.base}/${version}`
 }
@@ -116,9 +120,11 @@ export function ipsElement(
   const schema = schemaFor(ns)
   const type = schema.elements.get(name)
   if (!type) {
-    throw new Error(
-      `[ips-mock] Failed to build the ${subject}: the ${versionLabel(ns)} API has no ${name}.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${subject}`,
+      reason: `the ${versionLabel(ns)} API has no ${name}`,
+    })
   }
   const place: Place = { subject, path: name, schema }
   return { ns, name, prefix, children: childrenOf(type.name, value, ns, prefix, mode, place) }

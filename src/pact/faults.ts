@@ -14,6 +14,7 @@ import {
 } from './request.js'
 import { patterns, regex, type ValueMatcher } from './matchers.js'
 import { type TemplateNode, writeTemplate } from './template.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * The IPS fault codes `faultInteraction` can provoke from the mock with a request alone.
@@ -215,15 +216,19 @@ export function faultInteraction(code: FaultCode, options: FaultOptions = {}): I
   const definition = definitionOf(code)
   const cause = causes[code]
   if (!definition || !cause) {
-    throw new Error(
-      `[ips-mock] Failed to build the ${base.subject}: ips-mock provokes ${Object.keys(causes).join(', ')}.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${base.subject}`,
+      reason: `ips-mock provokes ${Object.keys(causes).join(', ')}`,
+    })
   }
   const parts = cause(base)
   if (typeof parts === 'string') {
-    throw new Error(
-      `[ips-mock] Failed to build the ${base.subject}: ${operation} cannot provoke it (${parts}).`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${base.subject}`,
+      reason: `${operation} cannot provoke it (${parts})`,
+    })
   }
   const extra: TemplateNode | undefined =
     code === 30003

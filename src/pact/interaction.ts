@@ -12,6 +12,7 @@ import {
 } from './request.js'
 import { type PactRule, writeTemplate } from './template.js'
 import type { PactObject } from './values.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * A Pact V4 HTTP interaction, built and ready for `addInteraction(pact, interaction)`.
@@ -125,9 +126,11 @@ export function submitJobInteraction(options: SubmitJobOptions): IpsInteraction 
   const { jobName, job, ...rest } = options
   const jobs = Object.keys(job)
   if (jobs.length !== 1) {
-    throw new Error(
-      `[ips-mock] Failed to build the submitJob interaction: "job" needs exactly one job element (got ${jobs.length ? jobs.join(', ') : 'none'}).`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: 'build the submitJob interaction',
+      reason: `"job" needs exactly one job element (got ${jobs.length ? jobs.join(', ') : 'none'})`,
+    })
   }
   const handle = `j|101|${jobName}|`
   return ipsInteraction('submitJob', {

@@ -1,3 +1,5 @@
+import { IpsMockError } from '../errors/ips-mock-error.js'
+
 /**
  * Value patterns for what IPS generates. Handles are opaque (reference §5.1): the patterns accept
  * every observed form, versioned (`j|101|name|`) and unversioned (`47|name|`), and nothing else.
@@ -58,9 +60,13 @@ export function regex(pattern: string | RegExp, example: PlainValue): ValueMatch
   const source = typeof pattern === 'string' ? pattern : pattern.source
   const written = text(example)
   if (!new RegExp(source).test(written)) {
-    throw new Error(
-      `[ips-mock] Failed to build a regex matcher "${source}": its example "${written}" does not match it. Give an example the pattern accepts.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: 'build a regex matcher',
+      subject: source,
+      reason: `its example "${written}" does not match it`,
+      remedy: 'Give an example the pattern accepts.',
+    })
   }
   return { [brand]: 'regex', example: written, regex: source }
 }

@@ -1,6 +1,7 @@
 import { escapeXml } from '../xml/escape.js'
 import type { StateGenerator } from '../contract/generators.js'
 import type { PactMatcher, PactRule } from './template.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** pact-js's XmlBuilder tree, as `XmlBuilder#build` serialises it. */
 interface BuilderElement {
@@ -57,9 +58,12 @@ function rootOf(builder: unknown): BuilderElement {
   const parsed = typeof builder === 'string' ? (JSON.parse(builder) as unknown) : builder
   const root = (parsed as { root?: BuilderElement } | undefined)?.root ?? parsed
   if (!root || typeof (root as BuilderElement).name !== 'string') {
-    throw new Error(
-      '[ips-mock] Failed to read the XmlBuilder body: pass the XmlBuilder, or the string its build() returned.',
-    )
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'read the XmlBuilder body',
+      reason: 'it is neither an XmlBuilder nor the string its build() returned',
+      remedy: 'Pass the XmlBuilder, or the string its build() returned.',
+    })
   }
   return root as BuilderElement
 }
@@ -99,9 +103,12 @@ export function namespaceRules(builder: unknown): NamespacedBody {
     const local = element.name.slice(colon + 1)
     const ns = inner.get(prefix)
     if (ns === undefined) {
-      throw new Error(
-        `[ips-mock] Failed to read the XmlBuilder body: the prefix "${prefix}" of <${element.name}> is not declared. Declare it with an xmlns:${prefix} attribute.`,
-      )
+      throw new IpsMockError({
+        code: 'INVALID_ARGUMENT',
+        action: 'read the XmlBuilder body',
+        reason: `the prefix "${prefix}" of <${element.name}> is not declared`,
+        remedy: `Declare it with an xmlns:${prefix} attribute.`,
+      })
     }
     const here = `${uri}${segment(ns ? `${ns}:${local}` : local)}`
     const prefixed = `${q}${segment(element.name)}`

@@ -18,6 +18,7 @@ import type { InteractionOptions } from './interaction.js'
 import { fromProviderState } from './matchers.js'
 import { type TemplateNode, writeTemplate } from './template.js'
 import type { PactObject } from './values.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * The IPS operations ips-mock serves, and so the ones `ips-mock/pact` builds interactions for.
@@ -162,15 +163,20 @@ export function requestParts(
   const subject = `${operation} ${kind}`
   const found = defaults[operation]
   if (!found) {
-    throw new Error(
-      `[ips-mock] Failed to build the ${subject}: ips-mock serves ${servedOperations.join(', ')}.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${subject}`,
+      reason: `ips-mock serves ${servedOperations.join(', ')}`,
+    })
   }
   const name = options.state ?? found.state
   if (!Object.hasOwn(providerStates, name)) {
-    throw new Error(
-      `[ips-mock] Failed to build the ${subject}: unknown provider state "${name}". ips-mock understands: ${Object.keys(providerStates).join(', ')}.`,
-    )
+    throw new IpsMockError({
+      code: 'INVALID_INTERACTION',
+      action: `build the ${subject}`,
+      reason: `unknown provider state "${name}"`,
+      remedy: `ips-mock understands: ${Object.keys(providerStates).join(', ')}.`,
+    })
   }
   const state = { name, params: { ...providerStates[name].params, ...options.stateParams } }
   const login =

@@ -9,6 +9,7 @@ import {
   type ValueMatcher,
 } from './matchers.js'
 import type { TemplateNode } from './template.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * A value for a pact body: plain values, matchers, nested objects and arrays of them.
@@ -101,7 +102,11 @@ export interface Place {
 }
 
 function fail(place: Place, reason: string): never {
-  throw new Error(`[ips-mock] Failed to build the ${place.subject}: ${reason}.`)
+  throw new IpsMockError({
+    code: 'INVALID_INTERACTION',
+    action: `build the ${place.subject}`,
+    reason: reason,
+  })
 }
 
 /**

@@ -4,6 +4,7 @@ import { closest } from '../utils/internal/closest.js'
 import { parseSimple, type SimpleValue } from './simple-types.js'
 import { type ElementDef, isSimpleType, type TypeDef } from './table.js'
 import { describeAddition, versionLabel, type VersionSchema } from './versions.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** A parsed IPS value: simple values, or objects keyed by element name (arrays where maxOccurs > 1). */
 export type IpsValue = SimpleValue | IpsObject | IpsValue[]
@@ -17,7 +18,14 @@ function hasText(element: XmlElement): boolean {
 
 function readSimple(element: XmlElement, def: ElementDef, path: string): SimpleValue {
   const type = def.type
-  if (!isSimpleType(type)) throw new Error(`[ips-mock] ${type} is not a simple type`)
+  if (!isSimpleType(type)) {
+    throw new IpsMockError({
+      code: 'INTERNAL',
+      action: 'read a simple value of type',
+      subject: type,
+      reason: 'it is not a simple type',
+    })
+  }
   if (element.children.length > 0) {
     throw fault('invalidRequestXml', `${path}: expected a ${type} value, found child elements`)
   }
@@ -44,6 +52,7 @@ function readChild(element: XmlElement, def: ElementDef, ns: string, path: strin
     throw fault(
       'invalidRequestXml',
       `${path}: element is in namespace '${element.ns}', expected '${ns}'`,
+      'wrongNamespace',
     )
   }
   return def.complex ? readComplex(element, def.complex, ns, path) : readSimple(element, def, path)

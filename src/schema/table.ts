@@ -1,5 +1,6 @@
 import assetReference from './ips-assets.schema.json' with { type: 'json' }
 import reference from './ips-api.schema.json' with { type: 'json' }
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** XML Schema simple types that IPS uses. */
 export type SimpleType =
@@ -123,9 +124,11 @@ export function buildTypes(
       if (isSimpleType(element.type)) continue
       const complex = built.get(element.type)
       if (!complex) {
-        throw new Error(
-          `[ips-mock] Failed to build the schema table: "${type.name}/${element.name}" has the unknown type "${element.type}".`,
-        )
+        throw new IpsMockError({
+          code: 'INTERNAL',
+          action: 'build the schema table',
+          reason: `"${type.name}/${element.name}" has the unknown type "${element.type}"`,
+        })
       }
       element.complex = complex
     }
@@ -212,7 +215,14 @@ export const namespaces = {
 /** Looks up a type by name, failing loudly on a table inconsistency. */
 export function getType(name: string): TypeDef {
   const type = types.get(name)
-  if (!type) throw new Error(`[ips-mock] Failed to find IPS type "${name}" in the schema table.`)
+  if (!type) {
+    throw new IpsMockError({
+      code: 'INTERNAL',
+      action: 'find IPS type',
+      subject: name,
+      reason: 'the schema table has no such type',
+    })
+  }
   return type
 }
 

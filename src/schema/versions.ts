@@ -8,6 +8,7 @@ import {
   type TypeDef,
   types as newestTypes,
 } from './table.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /**
  * One IPS API version's schema: exactly the types and elements that version has (reference
@@ -54,9 +55,11 @@ function addedAfter(absent: readonly string[] | undefined): Addition | undefined
     (entry) => dateOf(entry.version) > dateOf(newestAbsent) && snapshots.includes(entry),
   )
   if (!next) {
-    throw new Error(
-      `[ips-mock] Failed to build the schema table: no snapshot follows "${newestAbsent}" in versions.json.`,
-    )
+    throw new IpsMockError({
+      code: 'INTERNAL',
+      action: 'build the schema table',
+      reason: `no snapshot follows "${newestAbsent}" in versions.json`,
+    })
   }
   return { version: next.version, release: next.release }
 }
@@ -72,9 +75,11 @@ for (const entry of entries) {
     const source = referenceTypes[type]
     for (const name of names) {
       if (!source?.sequence.some((element) => element.name === name)) {
-        throw new Error(
-          `[ips-mock] Failed to build the schema table: versions.json names "${type}/${name}", which the reference schema does not have.`,
-        )
+        throw new IpsMockError({
+          code: 'INTERNAL',
+          action: 'build the schema table',
+          reason: `versions.json names "${type}/${name}", which the reference schema does not have`,
+        })
       }
       record(`${type}/${name}`, { version: entry.version, release: entry.release })
     }
@@ -132,9 +137,12 @@ function schemaOf(
     getType(name) {
       const type = types.get(name)
       if (!type) {
-        throw new Error(
-          `[ips-mock] Failed to find IPS type "${name}" in the ${version ?? 'unversioned'} schema table.`,
-        )
+        throw new IpsMockError({
+          code: 'INTERNAL',
+          action: 'find IPS type',
+          subject: name,
+          reason: `the ${version ?? 'unversioned'} schema table has no such type`,
+        })
       }
       return type
     },

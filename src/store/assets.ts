@@ -17,6 +17,7 @@ import {
   type UploadSettings,
 } from './company-assets.js'
 import { RecordList } from './record-list.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 export { type AssetState, defaultUploadSettings, type NewAsset, type UploadSettings }
 
@@ -216,9 +217,12 @@ export class AssetLibrary {
     const company = this.#company(record.companyHandle)
     const nameTaken = record.trashState !== 'InEmptiedTrash' && company.names.has(record.name)
     if (this.#byId.has(record.id) || this.#assets.has(record.handle) || nameTaken) {
-      throw new Error(
-        `[ips-mock] Failed to store asset "${record.name}": its id or name is taken in company "${record.companyHandle}".`,
-      )
+      throw new IpsMockError({
+        code: 'CONFLICT',
+        action: 'store asset',
+        subject: record.name,
+        reason: `its id or name is taken in company "${record.companyHandle}"`,
+      })
     }
     this.#byId.set(record.id, record)
     if (record.id >= this.#nextId) this.#nextId = record.id + 1

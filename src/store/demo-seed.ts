@@ -1,4 +1,5 @@
 import type { SeedData } from './seed.js'
+import { defaults } from '../defaults.js'
 
 /**
  * The demo seed every mock starts from unless given another: two companies and four logins,
@@ -6,7 +7,7 @@ import type { SeedData } from './seed.js'
  * @example createIpsMock({ seed: demoSeed })
  */
 export const demoSeed: SeedData = {
-  fakerSeed: 7,
+  fakerSeed: defaults.fakerSeed,
   companies: [
     { name: 'demo-co', handle: 'c|101', expires: '2099-12-31T23:59:59.000Z' },
     { name: 'other-co', handle: 'c|102', expires: '2099-12-31T23:59:59.000Z' },

@@ -1,6 +1,7 @@
 import type { Collection } from '@msw/data'
 import { type Company, companySchema, type User, userSchema } from './models.js'
 import { RecordList } from './record-list.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** Companies and users, as a seed or a snapshot holds them. */
 export interface DirectoryState {
@@ -65,12 +66,24 @@ export class Directory {
    */
   updateUser(handle: string, change: Partial<Omit<User, 'handle'>>): User {
     const user = this.#users.get(handle)
-    if (!user) throw new Error(`[ips-mock] Failed to update user "${handle}": no such user.`)
+    if (!user) {
+      throw new IpsMockError({
+        code: 'NOT_FOUND',
+        action: 'update user',
+        subject: handle,
+        reason: 'no such user',
+      })
+    }
     const next = userSchema.parse(Object.assign({}, user, change, { handle }))
     const email = next.email.toLowerCase()
     const owner = this.#usersByEmail.get(email)
     if (owner && owner !== user) {
-      throw new Error(`[ips-mock] Failed to update user "${handle}": ${next.email} is taken.`)
+      throw new IpsMockError({
+        code: 'CONFLICT',
+        action: 'update user',
+        subject: handle,
+        reason: `${next.email} is taken`,
+      })
     }
     this.#usersByEmail.delete(user.email.toLowerCase())
     Object.assign(user, next)
@@ -85,7 +98,12 @@ export class Directory {
   updateCompany(handle: string, change: Partial<Omit<Company, 'handle'>>): Company {
     const company = this.#companies.get(handle)
     if (!company) {
-      throw new Error(`[ips-mock] Failed to update company "${handle}": no such company.`)
+      throw new IpsMockError({
+        code: 'NOT_FOUND',
+        action: 'update company',
+        subject: handle,
+        reason: 'no such company',
+      })
     }
     Object.assign(company, companySchema.parse(Object.assign({}, company, change, { handle })))
     return company

@@ -5,6 +5,7 @@ import type { AssetLibrary, UploadSettings } from './assets.js'
 import type { Company, User } from './models.js'
 
 import type { SeedAsset, SeedFolder } from './seed-schema.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** The folders and assets of a seed, as records. */
 export interface ResolvedLibrary {
@@ -151,7 +152,12 @@ export function addToLibrary(
   const companyOf = (key: string) =>
     store.company(key) ?? companies.find((company) => company.name === key)
   const invalid = (path: string, reason: string) =>
-    new Error(`[ips-mock] Failed to add assets: ${path} ${reason}. Fix the entry and retry.`)
+    new IpsMockError({
+      code: 'INVALID_SEED',
+      action: 'add assets',
+      reason: `${path} ${reason}`,
+      remedy: 'Fix the entry and retry.',
+    })
   const resolved = resolveLibrary(
     input,
     companyOf,

@@ -4,13 +4,29 @@ import { describeIssues, type InputIssue, issueText } from '../utils/internal/is
 import { type ResolvedLibrary, resolveLibrary } from './library-seed.js'
 import type { Company, User } from './models.js'
 import { type SeedData, seedSchema } from './seed-schema.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 export type { SeedCompany, SeedData, SeedUser } from './seed-schema.js'
 
-/** A seed that does not match the seed schema: `issues` name each JSON path and what it needs. */
-export class SeedError extends Error {
+/**
+ * A seed that does not match the seed schema (code `INVALID_SEED`): `issues` name each JSON path
+ * and what it needs.
+ * @example
+ * try {
+ *   validateSeed({ users: [] })
+ * } catch (error) {
+ *   if (error instanceof SeedError) console.log(error.issues.map((issue) => issue.path))
+ * }
+ */
+export class SeedError extends IpsMockError {
   constructor(readonly issues: readonly InputIssue[]) {
-    super(`[ips-mock] Failed to load the seed: ${issueText(issues)}. Fix the seed data and retry.`)
+    super({
+      code: 'INVALID_SEED',
+      action: 'load the seed',
+      reason: issueText(issues),
+      remedy: 'Fix the seed data and retry.',
+    })
     this.name = 'SeedError'
   }
 }
@@ -47,7 +63,7 @@ function rootPathOf(name: string): string {
 export function resolveSeed(input: SeedData): ResolvedSeed {
   const seed = validateSeed(input)
   // The shared instance is reseeded here and used synchronously, so every resolve is reproducible.
-  faker.seed(seed.fakerSeed ?? 7)
+  faker.seed(seed.fakerSeed ?? defaults.fakerSeed)
   const companies = seed.companies.map((company, position): Company => ({
     handle: company.handle ?? `c|${100 + position + 1}`,
     name: company.name,

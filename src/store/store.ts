@@ -17,9 +17,11 @@ import {
 import { Directory } from './directory.js'
 import { RecordList } from './record-list.js'
 import type { ResolvedSeed } from './seed.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
+import { defaults } from '../defaults.js'
 
 /** Finished runs kept by default: a few hundred MB of heap for typical jobs. */
-export const DEFAULT_RETAIN_JOBS = 100_000
+export const DEFAULT_RETAIN_JOBS = defaults.retainJobs
 
 /** A store's whole state, for snapshots. Job records are copies; logs never change, so shared. */
 export interface StoreState {
@@ -194,7 +196,12 @@ export class IpsStore {
   /** Stores a new job (the record itself, not a copy); its handle must be unused. */
   addJob(job: Job): Job {
     if (this.#jobs.has(job.handle)) {
-      throw new Error(`[ips-mock] Failed to store job "${job.handle}": the handle is taken.`)
+      throw new IpsMockError({
+        code: 'CONFLICT',
+        action: 'store job',
+        subject: job.handle,
+        reason: 'the handle is taken',
+      })
     }
     this.#index(job)
     if (job.state === 'Done') this.#finish(job)

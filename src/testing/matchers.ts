@@ -3,6 +3,7 @@ import type { Journal } from '../journal/journal.js'
 import { matchesPartially } from '../journal/match.js'
 // Types only: the augmentation below needs vitest in the program; nothing is imported at run time.
 import type {} from 'vitest'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** Params to look for: matched partially and deeply; asymmetric matchers and RegExps allowed. */
 export type ExpectedParams = Record<string, unknown>
@@ -51,9 +52,11 @@ function journalOf(received: unknown, matcher: string): Journal {
   const journal =
     candidate && 'journal' in candidate && candidate.journal ? candidate.journal : candidate
   if (journal && typeof (journal as Journal).all === 'function') return journal as Journal
-  throw new TypeError(
-    `[ips-mock] Failed to check ${matcher}: expected an IPS mock (createIpsMock()) or its journal, received ${typeof received === 'object' ? String(received) : typeof received}.`,
-  )
+  throw new IpsMockError({
+    code: 'INVALID_ARGUMENT',
+    action: `check ${matcher}`,
+    reason: `expected an IPS mock (createIpsMock()) or its journal, received ${typeof received === 'object' ? String(received) : typeof received}`,
+  })
 }
 
 /** Compact, readable values: `{jobName: 'x', job: {…}}`, cut at `maxDepth` levels. */

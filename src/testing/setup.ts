@@ -2,6 +2,7 @@ import { type SetupServer, setupServer } from 'msw/node'
 import { createIpsMock, type IpsMock, type IpsMockOptions } from '../mock/create-ips-mock.js'
 import type { IpsMockSnapshot } from '../mock/snapshot.js'
 import { type IpsHandlersOptions, ipsHandlers } from '../adapters/msw.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 type Hook = (fn: () => unknown) => unknown
 
@@ -64,15 +65,22 @@ function globalHooks(): TestHooks | undefined {
 export function setupIpsMock(options: SetupIpsMockOptions = {}): IpsTestSetup {
   const hooks = options.hooks ?? globalHooks()
   if (!hooks) {
-    throw new Error(
-      '[ips-mock] Failed to set up the mock: there are no global beforeAll/afterEach/afterAll. Pass them: setupIpsMock({ hooks: { beforeAll, afterEach, afterAll } }), or turn on globals in vitest.',
-    )
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'set up the mock',
+      reason: 'there are no global beforeAll/afterEach/afterAll',
+      remedy:
+        'Pass them: setupIpsMock({ hooks: { beforeAll, afterEach, afterAll } }), or turn on globals in vitest.',
+    })
   }
   const resetTo = options.resetTo ?? 'seed'
   if (resetTo === 'beforeAll' && !hooks.beforeEach) {
-    throw new Error(
-      "[ips-mock] Failed to set up the mock: resetTo 'beforeAll' needs a beforeEach hook. Add it to hooks: { beforeAll, beforeEach, afterEach, afterAll }.",
-    )
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'set up the mock',
+      reason: "resetTo 'beforeAll' needs a beforeEach hook",
+      remedy: 'Add it to hooks: { beforeAll, beforeEach, afterEach, afterAll }.',
+    })
   }
   const mock = options.mock ?? createIpsMock(options)
   const server = setupServer(...ipsHandlers(mock, options))

@@ -2,6 +2,7 @@ import { namespaces, type OperationDef, operations } from '../schema/table.js'
 import { schemaFor } from '../schema/versions.js'
 import { baseElementNames, renderSchemas } from './schemas.js'
 import { escapeAttribute, isNcName } from './xml.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** What {@link generateWsdl} needs to know. */
 export interface WsdlOptions {
@@ -24,14 +25,18 @@ function resolveOperations(names: readonly string[]): OperationDef[] {
   for (const name of names) {
     const op = operations.get(name)
     if (!op || !isNcName(name)) {
-      throw new Error(
-        `[ips-mock] Failed to generate a WSDL: "${name}" is not an IPS SOAP operation.`,
-      )
+      throw new IpsMockError({
+        code: 'INVALID_ARGUMENT',
+        action: 'generate a WSDL',
+        reason: `"${name}" is not an IPS SOAP operation`,
+      })
     }
     if (baseElementNames.includes(op.input) || baseElementNames.includes(op.output)) {
-      throw new Error(
-        `[ips-mock] Failed to generate a WSDL: "${name}" clashes with a header or fault.`,
-      )
+      throw new IpsMockError({
+        code: 'INVALID_ARGUMENT',
+        action: 'generate a WSDL',
+        reason: `"${name}" clashes with a header or fault`,
+      })
     }
     resolved.set(name, op)
   }
@@ -111,7 +116,11 @@ function service(serviceUrl: string): string {
 export function generateWsdl(options: WsdlOptions): string {
   const { version } = options
   if (version !== undefined && !/^\d{4}-\d{2}-\d{2}(?:-beta)?$/.test(version)) {
-    throw new Error(`[ips-mock] Failed to generate a WSDL: "${version}" is not an IPS API version.`)
+    throw new IpsMockError({
+      code: 'INVALID_ARGUMENT',
+      action: 'generate a WSDL',
+      reason: `"${version}" is not an IPS API version`,
+    })
   }
   const tns = version === undefined ? namespaces.base : `${namespaces.base}/${version}`
   // An operation the version does not have (e.g. one added later) is left out of its WSDL.

@@ -1,3 +1,5 @@
+import { IpsMockError } from '../errors/ips-mock-error.js'
+
 const escapes: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -28,9 +30,12 @@ function representable(value: string): boolean {
  */
 export function escapeAttribute(value: string): string {
   if (!representable(value)) {
-    throw new TypeError(
-      `[ips-mock] Failed to write ${JSON.stringify(value)} into XML: it contains a character XML 1.0 cannot represent.`,
-    )
+    throw new IpsMockError({
+      code: 'UNREPRESENTABLE',
+      action: 'write',
+      subject: JSON.stringify(value).slice(1, -1),
+      reason: 'it contains a character XML 1.0 cannot represent',
+    })
   }
   return value.replace(/[&<>"'\t\n\r]/g, (char) => escapes[char] ?? char)
 }

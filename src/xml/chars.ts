@@ -55,19 +55,29 @@ export function isXmlChar(code: number): boolean {
 // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
 export const forbiddenChar = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
 
-/** The predefined entity at `amp` in `value` (`&amp;` …) as [its character, its length], if any. */
-function predefinedAt(value: string, amp: number): [string, number] | undefined {
+type Predefined = readonly [char: string, length: number]
+const AMP: Predefined = ['&', 5]
+const APOS: Predefined = ["'", 6]
+const LT: Predefined = ['<', 4]
+const GT: Predefined = ['>', 4]
+const QUOT: Predefined = ['"', 6]
+
+/**
+ * The predefined entity at `amp` in `value` (`&amp;` …) as [its character, its length], if any.
+ * The answers are shared constants: a text of a million entities allocates nothing here.
+ */
+function predefinedAt(value: string, amp: number): Predefined | undefined {
   switch (value.charCodeAt(amp + 1)) {
     case 0x61 /* a */:
-      if (value.startsWith('amp;', amp + 1)) return ['&', 5]
-      if (value.startsWith('apos;', amp + 1)) return ["'", 6]
+      if (value.startsWith('amp;', amp + 1)) return AMP
+      if (value.startsWith('apos;', amp + 1)) return APOS
       return undefined
     case 0x6c /* l */:
-      return value.startsWith('lt;', amp + 1) ? ['<', 4] : undefined
+      return value.startsWith('lt;', amp + 1) ? LT : undefined
     case 0x67 /* g */:
-      return value.startsWith('gt;', amp + 1) ? ['>', 4] : undefined
+      return value.startsWith('gt;', amp + 1) ? GT : undefined
     case 0x71 /* q */:
-      return value.startsWith('quot;', amp + 1) ? ['"', 6] : undefined
+      return value.startsWith('quot;', amp + 1) ? QUOT : undefined
     default:
       return undefined
   }
@@ -79,20 +89,29 @@ const decimalReference = /^#([0-9]{1,7});/
 /**
  * Decodes the predefined entities and character references of `value`, which starts at
  * `offset` in the document; `fail` is called with the problem and its offset otherwise.
- * One pass: the pieces are joined once at the end.
+ * One pass: the pieces are joined once at the end. A text whose decoded form would be longer
+ * than `max` is not decoded: what is returned is then longer than `max`, and reading stopped
+ * where the decoded text passed it.
  */
 export function decode(
   value: string,
   offset: number,
   fail: (problem: string, at: number) => never,
+  max = Number.POSITIVE_INFINITY,
 ): string {
   const amp = value.indexOf('&')
   if (amp === -1) return value
-  // The usual case, predefined entities only, is checked in one pass and replaced natively:
-  // `&amp;` last, so the '&' it yields never starts another entity.
+  // The usual case, predefined entities only, is checked in one pass (which also counts the
+  // decoded length) and replaced natively: `&amp;` last, so the '&' it yields never starts
+  // another entity.
+  let saved = 0
   for (let at = amp; at !== -1; at = value.indexOf('&', at + 1)) {
-    if (predefinedAt(value, at) === undefined) return decodeEach(value, offset, fail)
+    if (at - saved > max) return value
+    const known = predefinedAt(value, at)
+    if (known === undefined) return decodeEach(value, offset, fail, max)
+    saved += known[1] - 1
   }
+  if (value.length - saved > max) return value
   let out = value
   for (const [entity, char] of predefinedEntities) {
     // split/join: on a text of many entities it is several times faster than replaceAll.
@@ -114,11 +133,18 @@ function decodeEach(
   value: string,
   offset: number,
   fail: (problem: string, at: number) => never,
+  max = Number.POSITIVE_INFINITY,
 ): string {
   const parts: string[] = []
   let last = 0
+  let length = 0
   for (let amp = value.indexOf('&'); amp !== -1; amp = value.indexOf('&', last)) {
-    if (amp > last) parts.push(value.slice(last, amp))
+    if (length > max) return parts.join('')
+    if (amp > last) {
+      parts.push(value.slice(last, amp))
+      length += amp - last
+    }
+    length++
     const known = predefinedAt(value, amp)
     if (known) {
       parts.push(known[0])

@@ -1,11 +1,16 @@
 import { decode, isSpace } from './chars.js'
 import type { XmlElement } from './parse.js'
+import { IpsMockError } from '../errors/ips-mock-error.js'
 
 /** The attributes of every element that has none. */
 const noAttributes: Readonly<Record<string, string>> = Object.freeze(Object.create(null))
 
 function never(): never {
-  throw new Error('[ips-mock] An attribute checked while parsing failed to decode again.')
+  throw new IpsMockError({
+    code: 'INTERNAL',
+    action: 'decode an attribute',
+    reason: 'an attribute checked while parsing failed to decode again',
+  })
 }
 
 /**

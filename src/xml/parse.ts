@@ -2,6 +2,7 @@ import { decode, forbiddenChar, isQName, isSpace } from './chars.js'
 import { Bindings } from './bindings.js'
 import { Element } from './element.js'
 import { XmlSyntaxError } from './error.js'
+import { defaults } from '../defaults.js'
 
 /** An XML element with its namespace resolved; prefixes are gone once parsing is done. */
 export interface XmlElement {
@@ -37,13 +38,10 @@ export interface XmlLimits {
  * The limits requests are parsed with unless `createIpsMock({ xmlLimits })` says otherwise.
  * @example createIpsMock({ xmlLimits: { ...defaultXmlLimits, maxDepth: 32 } })
  */
-export const defaultXmlLimits: XmlLimits = {
-  maxDepth: 64,
-  maxElements: 100_000,
-  maxTextLength: 1024 * 1024,
-  maxNameLength: 1024,
-  maxAttributes: 10_000,
-}
+export const defaultXmlLimits: XmlLimits = { ...defaults.xmlLimits }
+
+/** How much text one check for forbidden characters covers at least. */
+const CHECK_WINDOW = 64 * 1024
 
 interface Open {
   element: XmlElement
@@ -77,6 +75,8 @@ class Parser {
   readonly #stack: Open[] = []
   #count = 0
   #attributeCount = 0
+  /** The text before this offset holds no character XML forbids. */
+  #checked = 0
 
   constructor(
     readonly text: string,
@@ -89,8 +89,6 @@ class Parser {
     const { text, limits } = this
     const stack = this.#stack
     if (!/\S/.test(text)) malformed(text, 'the body is empty')
-    const bad = forbiddenChar.exec(text)
-    if (bad) malformed(text, 'a character XML does not allow', bad.index)
 
     let root: XmlElement | undefined
     let at = 0
@@ -105,8 +103,14 @@ class Parser {
         const marker = chunk.indexOf(']]>')
         if (marker !== -1)
           malformed(text, 'a CDATA end marker outside a CDATA section', at + marker)
-        if (top) this.#appendText(top.element, decode(chunk, at, this.fail), at)
-        else if (chunk.trim() !== '') malformed(text, 'text outside the root element', at)
+        this.#checkChars(end)
+        if (top) {
+          // Decoding stops once the text is too long: a flood of entities is not read through.
+          const room = limits.maxTextLength - top.element.text.length
+          this.#appendText(top.element, decode(chunk, at, this.fail, room), at)
+        } else if (chunk.trim() !== '') {
+          malformed(text, 'text outside the root element', at)
+        }
       }
       if (lt === -1) break
       at = lt
@@ -147,11 +151,28 @@ class Parser {
         root ??= started.element
         at = started.next
       }
+      this.#checkChars(at)
     }
+    this.#checkChars(length)
     const open = stack.at(-1)
     if (open) malformed(text, 'an element is not closed', length)
     if (!root) malformed(text, 'no root element')
     return root
+  }
+
+  /**
+   * Checks the text up to `end`, and a window beyond it so the checks stay few, for characters
+   * XML does not allow. Checking as the parse goes, not all at once first, keeps a document
+   * refused early from costing a scan of all of it.
+   */
+  #checkChars(end: number): void {
+    const checked = this.#checked
+    if (end <= checked) return
+    const { text } = this
+    const to = Math.min(text.length, Math.max(end, checked + CHECK_WINDOW))
+    const bad = forbiddenChar.exec(text.slice(checked, to))
+    if (bad) malformed(text, 'a character XML does not allow', checked + bad.index)
+    this.#checked = to
   }
 
   #appendText(element: XmlElement, chunk: string, at: number): void {

@@ -59,7 +59,7 @@ describe('POST /__admin/provider-states', () => {
     const response = await postState(server, { state: 'a job is stuck' })
     expect(response.status).toBe(400)
     const { error } = (await response.json()) as { error: string }
-    expect(error).toContain('Unknown provider state "a job is stuck"')
+    expect(error).toContain('Failed to set up the provider state "a job is stuck"')
     for (const name of Object.keys(providerStates)) expect(error).toContain(`"${name}"`)
   })
 

@@ -173,7 +173,7 @@ describe('a pact ips-mock did not generate', () => {
     const file = writePact('acme-unknown.json', handWrittenPact('a job is stuck'))
     const { code, output } = await cli(['verify', '--pact', file])
     expect(output).toContain(
-      `[ips-mock] Unknown provider state "a job is stuck" (${file}, interaction "acme polls its nightly import")`,
+      `[ips-mock] Failed to verify: unknown provider state "a job is stuck" (${file}, interaction "acme polls its nightly import")`,
     )
     expect(output).toContain('"a job is running"')
     expect(code).toBe(1)

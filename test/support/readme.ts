@@ -130,8 +130,9 @@ export function typeCheckFragments(
   const root = new URL('../..', import.meta.url).pathname
   const file = `${root}test/.readme-fragments.ts`
   const source = [
-    "import { createIpsMock, type IpsMock } from '../src/index.js'",
+    "import { createIpsMock, type IpsMock, IpsMockError } from '../src/index.js'",
     'void createIpsMock',
+    'void IpsMockError',
     ...fragments.map(
       (fragment, index) =>
         `export async function fragment${index}(${fragment.params}): Promise<void> {\n${fragment.code}\n}`,

@@ -62,6 +62,6 @@ it('refuses a wrong option in one line with exit 2, as the node CLI does', () =>
   }
   expect(failure.status).toBe(2)
   expect(failure.stderr).toBe(
-    `[ips-mock] Unknown option '--prot'. Did you mean '--port'? Run "ips-mock serve --help" for the options.\n`,
+    `[ips-mock] Failed to read the command line: unknown option '--prot'. Did you mean '--port'? Run "ips-mock serve --help" for the options.\n`,
   )
 })

@@ -74,7 +74,9 @@ describe.each(clientWsdls)('a gSOAP client generated from $file', ({ file, versi
     const out = await exec(join(dir, 'client'), [server.serviceUrl, 'c|101'])
     const lines = out
       .split('\n')
-      .filter((line) => /^(address|submitted|active|\S+ (\w+Fault|no fault|untyped))/.test(line))
+      .filter((line) =>
+        /^(address|submitted|active|line-ends|\S+ (\w+Fault|no fault|untyped))/.test(line),
+      )
     expect(lines).toEqual([`address ${server.serviceUrl}`, ...expectedLines('gsoap')])
   })
 })

@@ -69,7 +69,9 @@ describe.each(clientWsdls)('a JAX-WS client generated from $file', ({ file, id }
     ])
     const lines = out
       .split('\n')
-      .filter((line) => /^(address|submitted|active|\S+ (\w+Fault|no fault|untyped))/.test(line))
+      .filter((line) =>
+        /^(address|submitted|active|line-ends|\S+ (\w+Fault|no fault|untyped))/.test(line),
+      )
     expect(lines).toEqual([`address ${server.serviceUrl}`, ...expectedLines('jaxws')])
   })
 })

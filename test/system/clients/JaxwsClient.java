@@ -88,5 +88,21 @@ public class JaxwsClient {
     for (ActiveJob job : port.getActiveJobs(query, user).getJobArray().getItems()) {
       System.out.println("active " + job.getJobHandle() + " " + job.getType() + " " + job.getOriginalName());
     }
+
+    // A name holding CR LF, a lone CR, a TAB and the text "&#13;": the handle the mock answers,
+    // as this stack read it, finds the job again.
+    String handle = port.submitJob(uploadUrls(company, "jaxws a\r\nb\rc\td &#13; e"), user).getJobHandle();
+    System.out.println("line-ends submitted " + visible(handle));
+    GetActiveJobsParam byHandle = new GetActiveJobsParam();
+    byHandle.setCompanyHandle(company);
+    byHandle.setJobHandle(handle);
+    for (ActiveJob job : port.getActiveJobs(byHandle, user).getJobArray().getItems()) {
+      System.out.println("line-ends found " + visible(job.getJobHandle()) + " " + visible(job.getOriginalName()));
+    }
+  }
+
+  /** `text` with CR, LF and TAB written as backslash escapes, so a line shows them. */
+  static String visible(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
   }
 }

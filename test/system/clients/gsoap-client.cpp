@@ -83,6 +83,18 @@ static void fault(const char *label, IpsApiSoapBindingProxy &proxy, int status) 
   }
 }
 
+/** `text` with CR, LF and TAB written as backslash escapes, so a line shows them. */
+static std::string visible(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\r') out += "\\r";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out;
+}
+
 static int check(IpsApiSoapBindingProxy &proxy, int status) {
   if (status != SOAP_OK) {
     proxy.soap_stream_fault(std::cerr);
@@ -123,6 +135,25 @@ int main(int argc, char **argv) {
   check(proxy, proxy.getActiveJobs(query, active));
   for (T(ActiveJob) *job : active.jobArray->items) {
     std::cout << "active " << job->jobHandle << " " << job->type << " " << job->originalName
+              << std::endl;
+  }
+
+  // A name holding CR LF, a lone CR, a TAB and the text "&#13;": the handle the mock answers,
+  // as this stack read it, finds the job again.
+  proxy.soap_header(auth(ctx, "user@demo-co.test", "demo-user-pass"));
+  check(proxy, proxy.submitJob(uploadUrls(ctx, "gsoap a\r\nb\rc\td &#13; e"), submitted));
+  std::string handle = submitted.jobHandle;
+  std::cout << "line-ends submitted " << visible(handle) << std::endl;
+  E(getActiveJobsParam) *byHandle = NEW_E(getActiveJobsParam)(ctx);
+  byHandle->companyHandle = soap_new_std__string(ctx);
+  *byHandle->companyHandle = company;
+  byHandle->jobHandle = soap_new_std__string(ctx);
+  *byHandle->jobHandle = handle;
+  E(getActiveJobsReturn) found;
+  proxy.soap_header(auth(ctx, "user@demo-co.test", "demo-user-pass"));
+  check(proxy, proxy.getActiveJobs(byHandle, found));
+  for (T(ActiveJob) *job : found.jobArray->items) {
+    std::cout << "line-ends found " << visible(job->jobHandle) << " " << visible(job->originalName)
               << std::endl;
   }
   proxy.destroy();

@@ -55,5 +55,9 @@ export function expectedLines(client: string): string[] {
     "enum ipsApiFault 30001 submitJobParam/imageServingPublishJob/emailSetting: 'Sometimes' is not one of All, Error, ErrorAndWarning, JobCompletion, None",
     `active j|101|${client} publish| ImageServingPublish ${client} publish`,
     `active j|101|${client} urls| UrlUpload ${client} urls`,
+    // The job named with CR LF, CR, TAB and the text "&#13;" (shown as \r, \n, \t), found again
+    // by the handle as the client read it: the answers wrote CR and TAB as character references.
+    `line-ends submitted j|101|${client} a\\r\\nb\\rc\\td &#13; e|`,
+    `line-ends found j|101|${client} a\\r\\nb\\rc\\td &#13; e| ${client} a\\r\\nb\\rc\\td &#13; e`,
   ]
 }
