@@ -126,3 +126,32 @@ it.each(['user', 'password', 'appName'])(
     })
   },
 )
+
+it('lets a member of several companies act in each, and an IpsAdmin of none in any', async () => {
+  const { createIpsMock } = await import('../src/index.js')
+  const { envelope, operationParam, sendTo } = await import('./support/requests.js')
+  const mock = createIpsMock({
+    seed: {
+      companies: [{ name: 'first-co' }, { name: 'second-co' }],
+      users: [
+        {
+          email: 'two@x.test',
+          password: 'p2',
+          role: 'IpsUser',
+          companies: ['first-co', 'second-co'],
+        },
+        { email: 'root@x.test', password: 'p3', role: 'IpsAdmin', companies: [] },
+      ],
+    },
+  })
+  const call = async (auth: { user: string; password: string }, companyHandle: string) =>
+    (
+      await read(
+        await sendTo(mock, envelope(operationParam('getActiveJobs', { companyHandle }), { auth })),
+      )
+    ).fault
+  for (const company of ['c|101', 'c|102']) {
+    expect(await call({ user: 'two@x.test', password: 'p2' }, company), company).toBeUndefined()
+    expect(await call({ user: 'root@x.test', password: 'p3' }, company), company).toBeUndefined()
+  }
+})

@@ -143,6 +143,17 @@ it('says a busy port is busy and suggests --port 0 (exit 1)', async () => {
   }
 })
 
+it.each(['192.0.2.1', 'no-such-host.invalid'])(
+  'says --host %s is not an address of this machine (exit 1)',
+  async (host) => {
+    expect(await cli('serve', '--port', '0', '--host', host)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `[ips-mock] Failed to start: --host ${host} is not an address of this machine. Pass 127.0.0.1 (loopback), 0.0.0.0 (every interface) or one of its addresses.\n`,
+    })
+  },
+)
+
 it('fails a missing seed file in one line (exit 1)', async () => {
   const { code, stderr } = await cli('serve', '--port', '0', '--seed-file', 'no/such/seed.json')
   expect(code).toBe(1)

@@ -96,3 +96,24 @@ it('lists the logs of every run of a scheduled job, and of one asset', () => {
   expect(index.asset('a|1').map((entry) => entry.jobHandle)).toEqual(['j|1|nightly|3'])
   expect(index.of('j|1|nightly|2')[0]?.jobHandle).toBe('j|1|nightly|2')
 })
+
+it('drops an evicted log from the logs of an asset many runs named, oldest first or not', () => {
+  const index = new LogIndex(new Collection({ schema: jobLogSchema }) as never)
+  const upload = (n: number) =>
+    ({
+      jobHandle: `j|1|upload ${n}|`,
+      submittedHandle: `j|1|upload ${n}|`,
+      companyHandle: 'c|1',
+      startDate: new Date(n * 1000).toISOString(),
+    }) as JobLog
+  for (let n = 1; n <= 5; n++) index.add(upload(n), ['a|1'])
+  index.remove('j|1|upload 1|')
+  index.remove('j|1|upload 3|')
+  expect(index.asset('a|1').map((entry) => entry.jobHandle)).toEqual([
+    'j|1|upload 2|',
+    'j|1|upload 4|',
+    'j|1|upload 5|',
+  ])
+  for (const n of [2, 4, 5]) index.remove(`j|1|upload ${n}|`)
+  expect(index.asset('a|1')).toEqual([])
+})

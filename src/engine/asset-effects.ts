@@ -1,6 +1,4 @@
 import type { Faker } from '@faker-js/faker'
-// The English-only entry loads in a tenth of the time of the all-locales one.
-import { faker } from '@faker-js/faker/locale/en'
 import { assetTypeOf, logFileTypeOf, type AssetRecord } from '../store/asset-models.js'
 import { filePath, splitExtension } from '../store/asset-paths.js'
 import type { AssetLibrary } from '../store/assets.js'
@@ -8,6 +6,7 @@ import type { Company, Job } from '../store/models.js'
 import type { IpsStore } from '../store/store.js'
 import type { WorkItem } from './job-kinds.js'
 import type { RunEnd } from './job-log.js'
+import { runFaker as faker } from './randomizer.js'
 import { fatalMessage, type IngestEffect, type ItemResult, runItems } from './run-plan.js'
 
 /** The submitJob job elements (and the servlet's) whose files become assets. */

@@ -1,8 +1,7 @@
-// The English-only entry loads in a tenth of the time of the all-locales one.
-import { faker } from '@faker-js/faker/locale/en'
 import type { Job } from '../store/models.js'
 import { toMilliseconds } from './duration.js'
 import { jobKinds, type WorkItem } from './job-kinds.js'
+import { runFaker as faker } from './randomizer.js'
 import type { FileProblem, Outcome } from './scenarios.js'
 import { defaults } from '../defaults.js'
 

@@ -29,7 +29,9 @@ export class LogIndex {
   readonly list: RecordList<JobLog>
   #runs = new Map<string, Fifo<JobLog>>()
   #companies = new Map<string, CompanyLogs>()
-  #assets = new Map<string, JobLog[]>()
+  /** assetHandle → the logs naming it, in the order written (an asset uploaded again and again
+   * is named by many: each leaves from the start, oldest first, in O(1)). */
+  #assets = new Map<string, Fifo<JobLog>>()
   /** The assets each asset-naming log names, to drop it from `#assets` when it goes. */
   #assetsOf = new Map<JobLog, readonly string[]>()
 
@@ -64,9 +66,9 @@ export class LogIndex {
     company.maxStart.push(Math.max(before, start))
     if (assetHandles.length > 0) this.#assetsOf.set(log, assetHandles)
     for (const asset of assetHandles) {
-      const logs = this.#assets.get(asset)
-      if (logs) logs.push(log)
-      else this.#assets.set(asset, [log])
+      let logs = this.#assets.get(asset)
+      if (!logs) this.#assets.set(asset, (logs = new Fifo()))
+      logs.push(log)
     }
   }
 
@@ -92,9 +94,11 @@ export class LogIndex {
       }
     }
     for (const asset of this.#assetsOf.get(log) ?? []) {
-      const rest = (this.#assets.get(asset) ?? []).filter((other) => other !== log)
-      if (rest.length === 0) this.#assets.delete(asset)
-      else this.#assets.set(asset, rest)
+      const logs = this.#assets.get(asset)
+      if (!logs) continue
+      if (logs.first() === log) logs.shift()
+      else logs.delete(log)
+      if (logs.length === 0) this.#assets.delete(asset)
     }
     this.#assetsOf.delete(log)
   }
@@ -117,9 +121,9 @@ export class LogIndex {
     return this.#assetsOf.get(log) ?? []
   }
 
-  /** Logs whose detail lines name the asset. */
+  /** Logs whose detail lines name the asset, in the order written. O(result). */
   asset(assetHandle: string): readonly JobLog[] {
-    return this.#assets.get(assetHandle) ?? []
+    return this.#assets.get(assetHandle)?.toArray() ?? []
   }
 
   /**
