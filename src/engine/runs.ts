@@ -102,13 +102,9 @@ export function fire(core: EngineCore, handle: string, at: number, now: number, 
   trigger(core, run, fireAt)
 }
 
-/** A run is triggered: its outcome and plan are fixed and it waits in New for its start. */
-export function trigger(core: EngineCore, job: Job, at: number): void {
+/** The plan of a run that starts now: the first scenario rule it matches decides its outcome. */
+export function planFor(core: EngineCore, job: Job): RunPlan {
   const { options } = core
-  job.state = 'New'
-  job.triggerTime = iso(at)
-  if (job.triggerState !== undefined) delete job.triggerState
-  if (job.nextFireTime !== undefined) delete job.nextFireTime
   const outcome =
     options.scenarios.take({
       jobName: job.originalName,
@@ -116,8 +112,17 @@ export function trigger(core: EngineCore, job: Job, at: number): void {
       type: job.type,
       companyHandle: job.companyHandle,
     }) ?? noScenario
-  const seed = runSeed(options.fakerSeed, job.handle)
-  core.plans.set(job.handle, planRun(job, outcome, seed, options.durations))
+  return planRun(job, outcome, runSeed(options.fakerSeed, job.handle), options.durations)
+}
+
+/** A run is triggered: its outcome and plan are fixed and it waits in New for its start. */
+export function trigger(core: EngineCore, job: Job, at: number): void {
+  const { options } = core
+  job.state = 'New'
+  job.triggerTime = iso(at)
+  if (job.triggerState !== undefined) delete job.triggerState
+  if (job.nextFireTime !== undefined) delete job.nextFireTime
+  core.plans.set(job.handle, planFor(core, job))
   core.timeline.push(job.handle, 'start', at + options.durations.startDelay)
 }
 

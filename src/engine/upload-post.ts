@@ -1,8 +1,7 @@
 import { fault } from '../faults/catalog.js'
 import { type Job, JobParams } from '../store/models.js'
 import type { PostedFile } from './job-kinds.js'
-import { noScenario, planRun, runSeed } from './run-plan.js'
-import type { EngineCore } from './runs.js'
+import { type EngineCore, planFor } from './runs.js'
 
 /** An UploadFile job with no POST for this long ends by itself (assets reference §2.1 rule 3). */
 export const UPLOAD_IDLE_MS = 30 * 60 * 1000
@@ -14,15 +13,7 @@ const iso = (at: number) => new Date(at).toISOString()
  * there, with no files yet, until its last POST or its idle time ends it.
  */
 export function openUpload(core: EngineCore, job: Job, now: number): void {
-  const { options } = core
-  const outcome =
-    options.scenarios.take({
-      jobName: job.originalName,
-      jobElement: job.jobElement,
-      type: job.type,
-      companyHandle: job.companyHandle,
-    }) ?? noScenario
-  const plan = planRun(job, outcome, runSeed(options.fakerSeed, job.handle), options.durations)
+  const plan = planFor(core, job)
   plan.durationMs = 0
   plan.hold = true
   plan.runningSince = now
