@@ -16,6 +16,8 @@ export default defineConfig({
       'dist/**',
       'examples/jest-app/**',
       'examples/pact-consumer/**',
+      // Stryker's sandboxes (npm run mutate) hold a copy of the whole repository.
+      '.stryker-tmp/**',
     ],
   },
 })

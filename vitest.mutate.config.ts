@@ -8,6 +8,8 @@ import base from './vitest.config.js'
  * the quick unit files kill never waits for the slow ones.
  */
 const files = [
+  'test/credentials.test.ts',
+  'test/simple-types.test.ts',
   'test/write.test.ts',
   'test/xsd-oracle.test.ts',
   'test/auth.test.ts',

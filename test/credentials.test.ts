@@ -38,10 +38,14 @@ function refusal(run: () => unknown): { code: number; reason: string } {
 
 describe('authHeader request options', () => {
   it('accepts faultHttpStatusCode from 200 to 599, three digits, around spaces', () => {
-    expect(readHeaderOptions(header('<faultHttpStatusCode>200</faultHttpStatusCode>'))).toEqual({
+    expect(
+      readHeaderOptions(header('<faultHttpStatusCode>200</faultHttpStatusCode>')),
+    ).toStrictEqual({
       faultHttpStatusCode: 200,
     })
-    expect(readHeaderOptions(header('<faultHttpStatusCode> 599 </faultHttpStatusCode>'))).toEqual({
+    expect(
+      readHeaderOptions(header('<faultHttpStatusCode> 599 </faultHttpStatusCode>')),
+    ).toStrictEqual({
       faultHttpStatusCode: 599,
     })
   })
@@ -52,7 +56,7 @@ describe('authHeader request options', () => {
       const refused = refusal(() =>
         readHeaderOptions(header(`<faultHttpStatusCode>${value}</faultHttpStatusCode>`)),
       )
-      expect(refused).toEqual({
+      expect(refused).toStrictEqual({
         code: 30003,
         reason: `authHeader/faultHttpStatusCode: '${value}' is not an HTTP status between 200 and 599`,
       })
@@ -65,13 +69,15 @@ describe('authHeader request options', () => {
     [' false ', false],
     ['0', false],
   ])('reads gzipResponse %j as %j', (value, expected) => {
-    expect(readHeaderOptions(header(`<gzipResponse>${value}</gzipResponse>`))).toEqual({
+    expect(readHeaderOptions(header(`<gzipResponse>${value}</gzipResponse>`))).toStrictEqual({
       gzipResponse: expected,
     })
   })
 
   it('refuses a gzipResponse that is no xsd:boolean, naming the value', () => {
-    expect(refusal(() => readHeaderOptions(header('<gzipResponse>TRUE</gzipResponse>')))).toEqual({
+    expect(
+      refusal(() => readHeaderOptions(header('<gzipResponse>TRUE</gzipResponse>'))),
+    ).toStrictEqual({
       code: 30003,
       reason: "authHeader/gzipResponse: 'TRUE' is not a valid xsd:boolean",
     })
@@ -79,17 +85,17 @@ describe('authHeader request options', () => {
 
   it('keeps locale, appName and appVersion as sent, and nothing that was not sent', () => {
     const fields = '<locale> de_DE</locale><appName>Uploader</appName><appVersion>2.1</appVersion>'
-    expect(readHeaderOptions(header(fields))).toEqual({
+    expect(readHeaderOptions(header(fields))).toStrictEqual({
       locale: ' de_DE',
       appName: 'Uploader',
       appVersion: '2.1',
     })
-    expect(readHeaderOptions(header('<user>u@x</user>'))).toEqual({})
-    expect(readHeaderOptions(undefined)).toEqual({})
+    expect(readHeaderOptions(header('<user>u@x</user>'))).toStrictEqual({})
+    expect(readHeaderOptions(undefined)).toStrictEqual({})
   })
 
   it('refuses a field holding an element with 30003, naming header and field', () => {
-    expect(refusal(() => readHeaderOptions(header('<appName><b/>x</appName>')))).toEqual({
+    expect(refusal(() => readHeaderOptions(header('<appName><b/>x</appName>')))).toStrictEqual({
       code: 30003,
       reason: 'authHeader/appName: element content is not allowed in a field of a simple type',
     })
@@ -106,10 +112,10 @@ describe('credential sources (reference §3.1)', () => {
   })
 
   it('takes user and password from authHeader, trimming the user and defaulting the password', () => {
-    expect(readCredentials([], header('<user> u@x </user><password>p w</password>'), null)).toEqual(
-      { user: 'u@x', password: 'p w', source: 'authHeader' },
-    )
-    expect(readCredentials([], header('<user>u@x</user>'), null)).toEqual({
+    expect(
+      readCredentials([], header('<user> u@x </user><password>p w</password>'), null),
+    ).toStrictEqual({ user: 'u@x', password: 'p w', source: 'authHeader' })
+    expect(readCredentials([], header('<user>u@x</user>'), null)).toStrictEqual({
       user: 'u@x',
       password: '',
       source: 'authHeader',
@@ -118,17 +124,17 @@ describe('credential sources (reference §3.1)', () => {
 
   it('falls back from an authHeader whose user is blank to the legacy headers, then to Basic', () => {
     const blank = header('<user>  </user><password>p</password>')
-    expect(readCredentials(legacyHeaders(' old@x ', 'pw'), blank, null)).toEqual({
+    expect(readCredentials(legacyHeaders(' old@x ', 'pw'), blank, null)).toStrictEqual({
       user: 'old@x',
       password: 'pw',
       source: 'legacyHeaders',
     })
-    expect(readCredentials(legacyHeaders('old@x'), undefined, null)).toEqual({
+    expect(readCredentials(legacyHeaders('old@x'), undefined, null)).toStrictEqual({
       user: 'old@x',
       password: '',
       source: 'legacyHeaders',
     })
-    expect(readCredentials(legacyHeaders(' '), blank, basic('b@x:pw'))).toEqual({
+    expect(readCredentials(legacyHeaders(' '), blank, basic('b@x:pw'))).toStrictEqual({
       user: 'b@x',
       password: 'pw',
       source: 'httpBasic',
@@ -137,12 +143,12 @@ describe('credential sources (reference §3.1)', () => {
 
   it('reads the legacy headers only in their own namespace', () => {
     const elsewhere = [parseXml(`<AuthUser xmlns="${ips}">old@x</AuthUser>`)]
-    expect(readCredentials(elsewhere, undefined, null)).toEqual({ source: 'none' })
+    expect(readCredentials(elsewhere, undefined, null)).toStrictEqual({ source: 'none' })
   })
 
   it('reads HTTP Basic in any case of the scheme, with spaces around the token', () => {
     const token = Buffer.from('b@x:a:b').toString('base64')
-    expect(readCredentials([], undefined, `basic   ${token}  `)).toEqual({
+    expect(readCredentials([], undefined, `basic   ${token}  `)).toStrictEqual({
       user: 'b@x',
       password: 'a:b',
       source: 'httpBasic',
@@ -157,16 +163,21 @@ describe('credential sources (reference §3.1)', () => {
     ['a pair without a colon', basic('b@x')],
     ['no token', 'Basic '],
   ])('reads no credentials from a Basic header with %s', (_, authorization) => {
-    expect(readCredentials([], undefined, authorization)).toEqual({ source: 'none' })
+    expect(readCredentials([], undefined, authorization)).toStrictEqual({ source: 'none' })
   })
 
   it('names a stray authHeader only when no IPS authHeader was found', () => {
     const stray = header('<user>v@x</user>', 'urn:other')
-    expect(readCredentials([stray], undefined, null)).toEqual({
+    expect(readCredentials([stray], undefined, null)).toStrictEqual({
+      source: 'none',
+      strayAuthHeaderNs: 'urn:other',
+    })
+    const others = [parseXml(`<locale xmlns="${ips}"/>`), parseXml('<trace xmlns="urn:a"/>')]
+    expect(readCredentials([...others, stray], undefined, null)).toStrictEqual({
       source: 'none',
       strayAuthHeaderNs: 'urn:other',
     })
     const ipsHeader = header('<password>p</password>')
-    expect(readCredentials([stray, ipsHeader], ipsHeader, null)).toEqual({ source: 'none' })
+    expect(readCredentials([stray, ipsHeader], ipsHeader, null)).toStrictEqual({ source: 'none' })
   })
 })
