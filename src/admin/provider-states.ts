@@ -230,7 +230,12 @@ export const providerStates = {
   },
 } satisfies Record<string, ProviderState>
 
-/** The name of a provider state ips-mock understands. */
+/**
+ * The name of a provider state ips-mock understands.
+ * @example
+ * const state: ProviderStateName = 'a job is running'
+ * const interaction = ipsInteraction('stopJob', { state })
+ */
 export type ProviderStateName = keyof typeof providerStates
 
 /**

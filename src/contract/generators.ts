@@ -1,6 +1,10 @@
 /**
  * A provider-state generator, keyed by the prefixed path the verifier's generators read.
- * @example { path: "$['soapenv:Envelope']['soapenv:Body']['stopJobParam']['jobHandle']['#text']", expression: '${jobHandle}' }
+ * @example
+ * const generator: StateGenerator = {
+ *   path: "$['soapenv:Envelope']['soapenv:Body']['stopJobParam']['jobHandle']['#text']",
+ *   expression: '${jobHandle}',
+ * }
  */
 export interface StateGenerator {
   path: string
@@ -9,14 +13,19 @@ export interface StateGenerator {
 
 /**
  * The V4 comment key under which `addInteraction` keeps an interaction's state generators.
- * @example pactFile.interactions[0].comments[GENERATORS_COMMENT] // { generators: [...] }
+ * @example
+ * import { readFileSync } from 'node:fs'
+ * const pactFile: PactDocument = JSON.parse(readFileSync('pacts/app-scene7-ips.json', 'utf8'))
+ * const carried = pactFile.interactions?.map((interaction) => interaction.comments?.[GENERATORS_COMMENT])
  */
 export const GENERATORS_COMMENT = 'ips-mock'
 
 /**
  * The V4 comment that carries provider-state generators to `ips-mock verify` (which turns them
  * into Pact generators; see `applyStateGenerators`), for `interaction.comment(…)`.
- * @example builder.comment(stateGeneratorsComment(body.generators))
+ * @example
+ * const { request } = ipsInteraction('stopJob')
+ * pact.addInteraction().comment(stateGeneratorsComment(request.generators))
  */
 export function stateGeneratorsComment(generators: StateGenerator[]): {
   key: string
@@ -33,7 +42,9 @@ interface PactInteraction {
 
 /**
  * A pact file's JSON, as far as generators go.
- * @example const pact: PactDocument = JSON.parse(readFileSync(file, 'utf8'))
+ * @example
+ * import { readFileSync } from 'node:fs'
+ * const document: PactDocument = JSON.parse(readFileSync('pacts/app-scene7-ips.json', 'utf8'))
  */
 export interface PactDocument {
   interactions?: PactInteraction[]
@@ -57,7 +68,10 @@ function stashed(interaction: PactInteraction): { path: string; expression: stri
  * Pact `ProviderState` generators on the request body, keyed by the prefixed element path the
  * verifier's generators read (`$['soapenv:Envelope']['soapenv:Body']…['#text']`). Returns a new
  * document; interactions without any are unchanged.
- * @example writeFileSync(file, JSON.stringify(applyStateGenerators(JSON.parse(readFileSync(file, 'utf8')))))
+ * @example
+ * import { readFileSync, writeFileSync } from 'node:fs'
+ * const file = 'pacts/app-scene7-ips.json'
+ * writeFileSync(file, JSON.stringify(applyStateGenerators(JSON.parse(readFileSync(file, 'utf8')))))
  */
 export function applyStateGenerators<Pact extends PactDocument>(pact: Pact): Pact {
   if (!Array.isArray(pact.interactions)) return pact

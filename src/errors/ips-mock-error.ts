@@ -1,7 +1,7 @@
 /**
  * Every `code` an `IpsMockError` can carry, with what it means; callers switch on the code, never
  * on the message.
- * @example if (error instanceof IpsMockError && error.code === 'INVALID_SEED') process.exit(2)
+ * @example for (const [code, meaning] of Object.entries(ipsMockErrorCodes)) console.log(code, meaning)
  */
 export const ipsMockErrorCodes = {
   INVALID_OPTION: 'an option of createIpsMock, startServer, the journal or verify is out of range',
@@ -25,10 +25,30 @@ export const ipsMockErrorCodes = {
   INTERNAL: 'a fault of ips-mock itself',
 } as const
 
-/** What kind of failure an `IpsMockError` is: one of `ipsMockErrorCodes`. */
+/**
+ * What kind of failure an `IpsMockError` is: one of `ipsMockErrorCodes`.
+ * @example
+ * try {
+ *   validateSeed({ users: [] })
+ * } catch (error) {
+ *   const code: IpsMockErrorCode | undefined = isIpsMockError(error) ? error.code : undefined
+ *   if (code === 'INVALID_SEED') process.exitCode = 2
+ * }
+ */
 export type IpsMockErrorCode = keyof typeof ipsMockErrorCodes
 
-/** The parts an `IpsMockError`'s message is made of. */
+/**
+ * The parts an `IpsMockError`'s message is made of.
+ * @example
+ * const init: IpsMockErrorInit = {
+ *   code: 'INVALID_OPTION',
+ *   action: 'start the uploader',
+ *   subject: 'port',
+ *   reason: 'it is negative',
+ *   remedy: 'Give a port from 0 to 65535.',
+ * }
+ * const error = new IpsMockError(init) // [ips-mock] Failed to start the uploader "port": it is negative. …
+ */
 export interface IpsMockErrorInit {
   code: IpsMockErrorCode
   /** What failed, as the words after "Failed to": `load the seed`, `set the clock to`. */
@@ -82,7 +102,15 @@ export class IpsMockError extends Error {
   }
 }
 
-/** Whether `error` is an `IpsMockError`, optionally of the given code. */
+/**
+ * Whether `error` is an `IpsMockError`, optionally of the given code.
+ * @example
+ * try {
+ *   mock.clock.set('soon')
+ * } catch (error) {
+ *   if (isIpsMockError(error, 'INVALID_DATE')) console.log(error.reason, error.remedy)
+ * }
+ */
 export function isIpsMockError(error: unknown, code?: IpsMockErrorCode): error is IpsMockError {
   return error instanceof IpsMockError && (code === undefined || error.code === code)
 }

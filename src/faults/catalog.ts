@@ -1,7 +1,18 @@
-/** The three IPS fault detail elements (reference §4). */
+/**
+ * The three IPS fault detail elements (reference §4).
+ * @example
+ * const authentication = Object.values(faults).filter(
+ *   (fault: FaultDefinition) => fault.element === ('authenticationFault' satisfies FaultElement),
+ * )
+ */
 export type FaultElement = 'authenticationFault' | 'authorizationFault' | 'ipsApiFault'
 
-/** One fault the mock can produce: the single source for responses, docs and tests. */
+/**
+ * One fault the mock can produce: the single source for responses, docs and tests.
+ * @example
+ * const definition: FaultDefinition = faults.invalidCredentials
+ * console.log(definition.code, definition.element, definition.when) // 10001 authenticationFault …
+ */
 export interface FaultDefinition {
   code: number
   element: FaultElement
@@ -126,7 +137,12 @@ export const faults = {
   }),
 } as const satisfies Record<string, FaultDefinition>
 
-/** Name of a catalog entry. */
+/**
+ * Name of a catalog entry.
+ * @example
+ * const name: FaultName = 'invalidCredentials'
+ * mock.faults.inject({ operation: 'checkLogin', fault: faults[name].code })
+ */
 export type FaultName = keyof typeof faults
 
 /** `faultstring` per detail element: documented for authorization, inferred for the others (§4.1). */

@@ -1,7 +1,16 @@
 import { closest } from '../utils/internal/closest.js'
 import { type FaultRule, FaultRuleError, parseFaultRule } from './rule.js'
 
-/** The request header that injects a fault into that one request. */
+/**
+ * The request header that injects a fault into that one request.
+ * @example
+ * import { readFile } from 'node:fs/promises'
+ * await fetch('https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', {
+ *   method: 'POST',
+ *   headers: { 'content-type': 'text/xml', [FAULT_HEADER]: 'fault=30000, status=500' },
+ *   body: await readFile('submit-job.xml', 'utf8'),
+ * })
+ */
 export const FAULT_HEADER = 'x-ips-mock-fault'
 
 const SYNTAX =

@@ -2,7 +2,12 @@ import { faults } from '../faults/catalog.js'
 import { Random } from './random.js'
 import { type FaultRule, faultNameOf, parseFaultRule } from './rule.js'
 
-/** What the fault gate does to one call: an optional delay, then at most one other answer. */
+/**
+ * What the fault gate does to one call: an optional delay, then at most one other answer.
+ * @example
+ * const injection: Injection | undefined = mock.journal.last()?.injected
+ * if (injection?.fault) console.log(injection.by, injection.fault.code)
+ */
 export interface Injection {
   /** The rules that acted, by id, or `header` for the `X-Ips-Mock-Fault` header. */
   by: string[]
@@ -16,7 +21,13 @@ export interface Injection {
   action?: 'reset' | 'garbage' | 'hang'
 }
 
-/** A rule in force, as `mock.faults.inject` returns it and `mock.faults.list` lists it. */
+/**
+ * A rule in force, as `mock.faults.inject` returns it and `mock.faults.list` lists it.
+ * @example
+ * const rule: InjectedFault = mock.faults.inject({ operation: 'submitJob', fault: 30000 })
+ * console.log(rule.id, rule.calls, rule.fired)
+ * rule.remove()
+ */
 export interface InjectedFault {
   /** `f1`, `f2`, … in the order rules were added. */
   readonly id: string

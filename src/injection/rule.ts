@@ -73,7 +73,15 @@ const faultByCode = new Map<number, FaultName>(
   Object.entries(faults).map(([name, definition]) => [definition.code, name as FaultName]),
 )
 
-/** An invalid rule: `reason` says which field is wrong and what it takes. */
+/**
+ * An invalid rule: `reason` says which field is wrong and what it takes.
+ * @example
+ * try {
+ *   parseFaultRule({ fault: 99999 })
+ * } catch (error) {
+ *   if (error instanceof FaultRuleError) console.log(error.reason)
+ * }
+ */
 export class FaultRuleError extends IpsMockError {
   constructor(reason: string) {
     super({ code: 'INVALID_FAULT_RULE', action: 'read the fault rule', reason })

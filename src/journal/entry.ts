@@ -12,7 +12,12 @@ import { redactXml } from './redact-xml.js'
 
 export type { BodyFacts } from './kept-body.js'
 
-/** One call the mock received, as `mock.journal` keeps it. Passwords never appear in it. */
+/**
+ * One call the mock received, as `mock.journal` keeps it. Passwords never appear in it.
+ * @example
+ * const entry: JournalEntry | undefined = mock.journal.last({ operation: 'submitJob' })
+ * console.log(entry?.params, entry?.fault?.code, entry?.durationMs)
+ */
 export interface JournalEntry {
   /** 1, 2, … in the order calls were answered. */
   readonly id: number

@@ -4,7 +4,12 @@ import { operations } from '../schema/table.js'
 import { isIpsNamespace } from '../soap/namespaces.js'
 import { closest } from '../utils/internal/closest.js'
 
-/** Why the mock could not serve a call. */
+/**
+ * Why the mock could not serve a call.
+ * @example
+ * const kind: UnservedKind = 'unknownOperation'
+ * mock.journal.find({ unserved: kind })
+ */
 export type UnservedKind =
   /** The body is not well-formed UTF-8 XML, not a SOAP envelope, too large or not XML at all. */
   | 'malformedXml'
@@ -21,7 +26,12 @@ export type UnservedKind =
   /** The X-Ips-Mock-Fault header is not valid. */
   | 'invalidFaultHeader'
 
-/** The explanation the journal gives for a call the mock could not serve. */
+/**
+ * The explanation the journal gives for a call the mock could not serve.
+ * @example
+ * const unserved: Unserved | undefined = mock.journal.last()?.unserved
+ * if (unserved?.kind === 'unknownOperation') console.log(unserved.explanation, unserved.suggestion)
+ */
 export interface Unserved {
   kind: UnservedKind
   /** What went wrong, in the words of the fault the call got. */

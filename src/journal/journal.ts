@@ -5,7 +5,12 @@ import { matchesPartially } from './match.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 import { defaults } from '../defaults.js'
 
-/** What `journal.find` and friends select on; every field given must match. */
+/**
+ * What `journal.find` and friends select on; every field given must match.
+ * @example
+ * const query: JournalQuery = { operation: 'submitJob', faultCode: 30003 }
+ * expect(mock.journal.count(query)).toBe(0)
+ */
 export interface JournalQuery {
   /** The IPS operation, e.g. `submitJob`. */
   operation?: string
@@ -24,16 +29,33 @@ export interface JournalQuery {
   unserved?: boolean | UnservedKind
 }
 
-/** A query, or a predicate over entries. */
+/**
+ * A query, or a predicate over entries.
+ * @example
+ * const slow: JournalFilter = (entry) => entry.durationMs > 100
+ * console.log(mock.journal.find(slow).length)
+ */
 export type JournalFilter = JournalQuery | ((entry: JournalEntry) => boolean)
 
-/** Entries kept by default; the oldest are dropped beyond it. */
+/**
+ * Entries kept by default; the oldest are dropped beyond it.
+ * @example
+ * const mock = createIpsMock({ journalCapacity: DEFAULT_JOURNAL_CAPACITY * 10 })
+ */
 export const DEFAULT_JOURNAL_CAPACITY = defaults.journalCapacity
 
-/** The most of each request and response body an entry keeps by default: 64 KiB. */
+/**
+ * The most of each request and response body an entry keeps by default: 64 KiB.
+ * @example
+ * const mock = createIpsMock({ journalBodyBytes: DEFAULT_JOURNAL_BODY_BYTES / 4 })
+ */
 export const DEFAULT_JOURNAL_BODY_BYTES = defaults.journalBodyBytes
 
-/** The most the whole journal holds by default, about: 64 MiB; the oldest entries go first. */
+/**
+ * The most the whole journal holds by default, about: 64 MiB; the oldest entries go first.
+ * @example
+ * const mock = createIpsMock({ journalBytes: DEFAULT_JOURNAL_BYTES / 16 })
+ */
 export const DEFAULT_JOURNAL_BYTES = defaults.journalBytes
 
 /** How much the journal keeps. */

@@ -1,4 +1,9 @@
-/** A body's size as received, in UTF-8 bytes, and whether only a prefix of it was kept. */
+/**
+ * A body's size as received, in UTF-8 bytes, and whether only a prefix of it was kept.
+ * @example
+ * const facts: BodyFacts | undefined = mock.journal.last()?.requestBody
+ * if (facts?.truncated) console.log(`kept a prefix of ${facts.bytes} bytes`)
+ */
 export interface BodyFacts {
   readonly bytes: number
   readonly truncated: boolean

@@ -26,7 +26,11 @@ import { defaults } from '../defaults.js'
 
 export type { IpsMock, IpsMockOptions }
 
-/** Default request body limit: 10 MB. */
+/**
+ * Default request body limit: 10 MB.
+ * @example
+ * const mock = createIpsMock({ maxBodyBytes: 2 * DEFAULT_MAX_BODY_BYTES })
+ */
 export const DEFAULT_MAX_BODY_BYTES = defaults.maxBodyBytes
 
 function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations {
@@ -40,8 +44,15 @@ function durationsOf(options: IpsMockOptions['jobDurations'] = {}): JobDurations
 /**
  * Creates an IPS mock with its own in-memory store, job engine and clock.
  * @example
+ * import { readFile } from 'node:fs/promises'
  * const mock = createIpsMock({ startTime: '2030-01-01T00:00:00Z' })
- * const response = await mock.handle(request)
+ * const response = await mock.handle(
+ *   new Request('https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', {
+ *     method: 'POST',
+ *     headers: { 'content-type': 'text/xml' },
+ *     body: await readFile('get-active-jobs.xml', 'utf8'),
+ *   }),
+ * )
  */
 export function createIpsMock(options: IpsMockOptions = {}): IpsMock {
   const timeZone = options.timeZone ?? defaults.timeZone

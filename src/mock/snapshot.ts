@@ -11,6 +11,10 @@ declare const snapshotBrand: unique symbol
  * A mock's whole state at one moment, from `mock.snapshot()`: store, job engine, clock,
  * scenarios, outbox, journal and injected faults. Opaque and immutable; `mock.restore(snapshot)`
  * goes back to it as often as wanted.
+ * @example
+ * const before: IpsMockSnapshot = await mock.snapshot()
+ * mock.clock.advance('1h')
+ * await mock.restore(before)
  */
 export interface IpsMockSnapshot {
   readonly [snapshotBrand]: true

@@ -25,7 +25,12 @@ export type ScenarioControl = Pick<
   'add' | 'addRule' | 'remove' | 'rules' | 'next' | 'clear' | 'list'
 >
 
-/** Options of `createIpsMock`. */
+/**
+ * Options of `createIpsMock`.
+ * @example
+ * const options: IpsMockOptions = { seed: demoSeed, startTime: '2030-01-01T00:00:00Z' }
+ * const mock = createIpsMock(options)
+ */
 export interface IpsMockOptions {
   /** The data the mock starts from and `reset()` returns to (default: the demo seed). */
   seed?: SeedData
@@ -69,7 +74,13 @@ export interface IpsMockOptions {
   versionLenient?: boolean
 }
 
-/** A running IPS mock: one `handle` function that every adapter calls. */
+/**
+ * A running IPS mock: one `handle` function that every adapter calls.
+ * @example
+ * const mock: IpsMock = createIpsMock()
+ * mock.clock.advance('1m')
+ * console.log(mock.store.jobCount, mock.journal.count({ operation: 'submitJob' }))
+ */
 export interface IpsMock {
   /**
    * Answers one HTTP request the way IPS would: SOAP on `…/services/IpsApiService`. An injected

@@ -4,7 +4,9 @@ import { stateGeneratorsComment } from '../contract/generators.js'
 
 /**
  * An interaction added to a pact, ready to run the consumer's code against Pact's mock server.
- * @example await ready.executeTest(async (server) => client(server.url).submit())
+ * @example
+ * const ready = addInteraction(pact, ipsInteraction('getUserInfo'))
+ * await ready.executeTest(async (server) => fetch(`${server.url}/scene7/services/IpsApiService`))
  */
 export interface ReadyInteraction {
   executeTest<T>(test: (server: V3MockServer) => Promise<T>): Promise<T | undefined>
@@ -16,7 +18,7 @@ export interface ReadyInteraction {
  * verify` applies them, as does `applyStateGenerators` for other verifiers.
  * @example
  * await addInteraction(pact, submitJobInteraction({ jobName: 'x', job: { optimizeImagesJob: {} } }))
- *   .executeTest(async (server) => { ... })
+ *   .executeTest(async (server) => fetch(`${server.url}/scene7/services/IpsApiService`))
  */
 export function addInteraction(pact: PactV4, interaction: IpsInteraction): ReadyInteraction {
   let builder = pact.addInteraction()

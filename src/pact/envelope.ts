@@ -14,7 +14,12 @@ export type ApiVersion = string
 
 /**
  * Prefixes a body is written with. Matching is by namespace URI, so they never decide a match.
- * @example submitJobInteraction({ jobName: 'x', job, prefixes: { envelope: 'S', ips: 'ns1' } })
+ * @example
+ * submitJobInteraction({
+ *   jobName: 'x',
+ *   job: { optimizeImagesJob: {} },
+ *   prefixes: { envelope: 'S', ips: 'ns1' },
+ * })
  */
 export interface Prefixes {
   /** The SOAP envelope's prefix (default `soapenv`). */

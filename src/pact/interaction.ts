@@ -75,7 +75,7 @@ export interface InteractionOptions {
  *   stateParams: { jobName: 'nightly import' },
  *   returns: { jobArray: { items: [{ name: 'nightly import', state: 'Running' }] } },
  * })
- * await addInteraction(pact, interaction).executeTest(async (server) => { ... })
+ * await addInteraction(pact, interaction).executeTest(async (server) => fetch(`${server.url}/scene7/services/IpsApiService`))
  */
 export function ipsInteraction(
   operation: ServedOperation,

@@ -23,7 +23,9 @@ type BuilderNode = BuilderElement | BuilderText | BuilderEachLike
 
 /**
  * What `namespaceRules` gives back: plain XML, rules keyed by namespace URI, state generators.
- * @example const { xml, rules } = namespaceRules(builder)
+ * @example
+ * import { XmlBuilder } from '@pact-foundation/pact'
+ * const { xml, rules }: NamespacedBody = namespaceRules(new XmlBuilder('1.0', 'UTF-8', 'S:Envelope').build(() => {}))
  */
 export interface NamespacedBody {
   /** The body as plain XML, each matcher replaced by its example. */
@@ -76,8 +78,18 @@ function rootOf(builder: unknown): BuilderElement {
  * builder instead of the XmlBuilder; `eachLike` keeps its meaning (and its trap: each item may
  * hold only the children of its template).
  * @example
- * const body = namespaceRules(new XmlBuilder('1.0', 'UTF-8', 'soapenv:Envelope').build((el) => …))
- * response.xmlBody(body.xml).matchingRules({ body: body.rules })
+ * import { XmlBuilder } from '@pact-foundation/pact'
+ * const built = new XmlBuilder('1.0', 'UTF-8', 'S:Envelope').build((envelope) => {
+ *   envelope.setAttributes({ 'xmlns:S': 'http://schemas.xmlsoap.org/soap/envelope/' } as never)
+ * })
+ * const body = namespaceRules(built)
+ * pact
+ *   .addInteraction()
+ *   .uponReceiving('getActiveJobs')
+ *   .withRequest('POST', '/scene7/services/IpsApiService')
+ *   .willRespondWith(200, (response) => {
+ *     response.xmlBody(body.xml).matchingRules({ body: body.rules })
+ *   })
  */
 export function namespaceRules(builder: unknown): NamespacedBody {
   const out: string[] = []

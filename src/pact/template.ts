@@ -17,14 +17,20 @@ export interface TemplateNode {
 
 /**
  * A matcher as Pact's `Rules` format (pact-js `matchingRules`) takes it.
- * @example http.matchingRules({ body: interaction.response.rules })
+ * @example
+ * const rules: PactRule[] = ipsInteraction('getActiveJobs').response.rules
+ * console.log(rules.map((rule) => rule.path))
  */
 export interface PactRule {
   path: string
   rules: PactMatcher[]
 }
 
-/** One matcher of a rule, e.g. `{ 'pact:matcher:type': 'regex', regex: '^\\d+$' }`. */
+/**
+ * One matcher of a rule, e.g. `{ 'pact:matcher:type': 'regex', regex: '^\\d+$' }`.
+ * @example
+ * const matcher: PactMatcher = { 'pact:matcher:type': 'regex', regex: '^j\\|' }
+ */
 export interface PactMatcher {
   'pact:matcher:type': string
   [option: string]: unknown

@@ -16,10 +16,20 @@ import {
 } from '../mock/create-ips-mock.js'
 import { formatLogLine, type LogFormat, type RequestLog } from './log-line.js'
 
-/** How much the server says per request. */
+/**
+ * How much the server says per request.
+ * @example
+ * const logLevel: LogLevel = 'silent'
+ * const server = await startServer({ port: 0, logLevel })
+ */
 export type LogLevel = 'silent' | 'info'
 
-/** Options of `startServer`. */
+/**
+ * Options of `startServer`.
+ * @example
+ * const options: ServerOptions = { port: 8080, host: '0.0.0.0', seed: demoSeed }
+ * const server = await startServer(options)
+ */
 export interface ServerOptions extends IpsMockOptions {
   /** Port to listen on (default 8080; 0 = any free port). */
   port?: number
@@ -56,7 +66,13 @@ export interface ServerOptions extends IpsMockOptions {
   batchWrites?: boolean
 }
 
-/** A running standalone server. */
+/**
+ * A running standalone server.
+ * @example
+ * const server: RunningServer = await startServer({ port: 0 })
+ * console.log(server.serviceUrl) // http://127.0.0.1:<port>/scene7/services/IpsApiService
+ * await server.close()
+ */
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8080/scene7`. */
   url: string

@@ -14,6 +14,11 @@ export const roles = [
   'ImagePortalContribUser',
 ] as const
 
+/**
+ * An IPS user role (reference §3.3).
+ * @example
+ * const admins = mock.store.users.all().filter((user) => user.role === ('IpsAdmin' satisfies Role))
+ */
 export type Role = (typeof roles)[number]
 
 export const companySchema = z.object({
@@ -152,11 +157,47 @@ export const jobLogSchema = z.object({
   details: z.array(jobLogDetailSchema),
 })
 
+/**
+ * A company as the store keeps it: `getCompanyInfo` answers from it.
+ * @example
+ * const company: Company | undefined = mock.store.company('c|101')
+ * console.log(company?.name, company?.rootPath)
+ */
 export type Company = z.infer<typeof companySchema>
+/**
+ * A user's membership of a company, with the role the user has there.
+ * @example
+ * const memberships: Membership[] = mock.store.userByEmail('user@demo-co.test')?.memberships ?? []
+ * console.log(memberships.map((membership) => `${membership.companyHandle} ${membership.role}`))
+ */
 export type Membership = z.infer<typeof membershipSchema>
+/**
+ * An IPS login as the store keeps it (read it; change it with `mock.store.updateUser`).
+ * @example
+ * const user: User | undefined = mock.store.userByEmail('user@demo-co.test')
+ * console.log(user?.handle, user?.role)
+ */
 export type User = z.infer<typeof userSchema>
+/**
+ * Where a job is in its life: one of `Scheduled`, `New`, `Running`, `Stopping`, `WaitingClient`, `Done`.
+ * @example
+ * const state: JobState | undefined = mock.store.job('j|101|nightly import|')?.state
+ * if (state === 'Done') console.log('the run has ended')
+ */
 export type JobState = (typeof jobStates)[number]
+/**
+ * A submitted job as the store keeps it: its param, state, schedule and runs.
+ * @example
+ * const jobs: Job[] = mock.store.jobsOf('c|101')
+ * console.log(jobs.map((job) => `${job.handle} ${job.state}`))
+ */
 export type Job = z.infer<typeof jobSchema>
+/**
+ * The log of one run of a job, as `getJobLogs` and `getJobLogDetails` answer it.
+ * @example
+ * const logs: JobLog[] = mock.store.companyLogs('c|101')
+ * console.log(logs.at(-1)?.details.length)
+ */
 export type JobLog = z.infer<typeof jobLogSchema>
 export type JobLogDetail = z.infer<typeof jobLogDetailSchema>
 export type TriggerState = (typeof triggerStates)[number]

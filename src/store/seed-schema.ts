@@ -93,6 +93,9 @@ export const seedUserSchema = z
 /**
  * The data a mock starts from: `createIpsMock({ seed })`, `--seed-file`, `PUT /__admin/seed`.
  * Published as JSON Schema (`ips-mock/seed.schema.json`) and in the admin API's OpenAPI document.
+ * @example
+ * const result = seedSchema.safeParse(demoSeed)
+ * if (!result.success) console.log(result.error.issues.map((issue) => issue.path.join('.')))
  */
 export const seedSchema = z
   .object({
@@ -151,9 +154,25 @@ export const seedSchema = z
     })
   })
 
-/** The data a mock starts from, given to `createIpsMock({ seed })` or `--seed-file`. */
+/**
+ * The data a mock starts from, given to `createIpsMock({ seed })` or `--seed-file`.
+ * @example
+ * const seed: SeedData = {
+ *   companies: [{ handle: 'c|1', name: 'Acme' }],
+ *   users: [{ email: 'ops@acme.test', password: 'secret', role: 'IpsUser', companies: ['c|1'] }],
+ * }
+ * const mock = createIpsMock({ seed })
+ */
 export type SeedData = z.input<typeof seedSchema>
-/** A company in a seed. */
+/**
+ * A company in a seed.
+ * @example
+ * const company: SeedCompany = { handle: 'c|1', name: 'Acme', rootPath: 'acme/' }
+ */
 export type SeedCompany = z.input<typeof seedCompanySchema>
-/** A user in a seed. */
+/**
+ * A user in a seed.
+ * @example
+ * const user: SeedUser = { email: 'ops@acme.test', password: 'secret', role: 'IpsUser', companies: ['c|1'] }
+ */
 export type SeedUser = z.input<typeof seedUserSchema>

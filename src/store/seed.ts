@@ -34,7 +34,10 @@ export class SeedError extends IpsMockError {
 /**
  * Checks seed data (parsed JSON or an object literal) against the seed schema.
  * @throws SeedError naming every JSON path that is wrong and what it expects.
- * @example validateSeed(JSON.parse(text)) // users[1].password: required
+ * @example
+ * import { readFile } from 'node:fs/promises'
+ * const seed = validateSeed(JSON.parse(await readFile('seed.json', 'utf8')))
+ * const mock = createIpsMock({ seed })
  */
 export function validateSeed(input: unknown): SeedData {
   const result = seedSchema.safeParse(input)

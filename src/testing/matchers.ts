@@ -5,10 +5,21 @@ import { matchesPartially } from '../journal/match.js'
 import type {} from 'vitest'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 
-/** Params to look for: matched partially and deeply; asymmetric matchers and RegExps allowed. */
+/**
+ * Params to look for: matched partially and deeply; asymmetric matchers and RegExps allowed.
+ * @example
+ * const params: ExpectedParams = { jobName: expect.stringMatching(/^nightly/) }
+ * expect(mock).toHaveReceived('submitJob', params)
+ */
 export type ExpectedParams = Record<string, unknown>
 
-/** The matchers `ipsMatchers` adds, typed for `expect(mock)`. */
+/**
+ * The matchers `ipsMatchers` adds, typed for `expect(mock)`.
+ * @example
+ * expect.extend(ipsMatchers)
+ * const matchers: keyof IpsMatchers = 'toHaveReceivedFault'
+ * expect(mock).toHaveReceivedFault(30001)
+ */
 export interface IpsMatchers<R = unknown> {
   /**
    * Passes when the mock received a call of `operation` whose params contain `params`.

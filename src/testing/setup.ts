@@ -6,7 +6,12 @@ import { IpsMockError } from '../errors/ips-mock-error.js'
 
 type Hook = (fn: () => unknown) => unknown
 
-/** The test framework's lifecycle hooks: vitest's and jest's have this shape. */
+/**
+ * The test framework's lifecycle hooks: vitest's and jest's have this shape.
+ * @example
+ * const hooks: TestHooks = { beforeAll, afterEach, afterAll }
+ * const { mock } = setupIpsMock({ hooks })
+ */
 export interface TestHooks {
   beforeAll: Hook
   afterEach: Hook
@@ -15,7 +20,12 @@ export interface TestHooks {
   beforeEach?: Hook
 }
 
-/** Options of `setupIpsMock`: the mock's, the handlers', and how tests are kept apart. */
+/**
+ * Options of `setupIpsMock`: the mock's, the handlers', and how tests are kept apart.
+ * @example
+ * const options: SetupIpsMockOptions = { hooks: { beforeAll, afterEach, afterAll }, seed: demoSeed }
+ * const { mock } = setupIpsMock(options)
+ */
 export interface SetupIpsMockOptions extends IpsMockOptions, IpsHandlersOptions {
   /** Serve this mock instead of creating one from the other options. */
   mock?: IpsMock
@@ -35,7 +45,13 @@ export interface SetupIpsMockOptions extends IpsMockOptions, IpsHandlersOptions 
   resetTo?: 'seed' | 'beforeAll'
 }
 
-/** What `setupIpsMock` gives a test file. */
+/**
+ * What `setupIpsMock` gives a test file.
+ * @example
+ * import { http, HttpResponse } from 'msw'
+ * const { mock, server }: IpsTestSetup = setupIpsMock({ hooks: { beforeAll, afterEach, afterAll } })
+ * server.use(http.get('https://cdn.example.test/*', () => HttpResponse.text('ok')))
+ */
 export interface IpsTestSetup {
   /** The mock: `mock.journal`, `mock.faults`, `mock.store`, `mock.clock` … */
   mock: IpsMock
@@ -56,9 +72,14 @@ function globalHooks(): TestHooks | undefined {
  * the mock goes back to its seed (journal, faults and clock included), with no restart.
  * @example
  * import { setupIpsMock } from 'ips-mock/testing'
+ * import { readFile } from 'node:fs/promises'
  * const { mock } = setupIpsMock()
  * it('submits', async () => {
- *   await myUploader.run()
+ *   await fetch('https://s7sps1apissl.scene7.com/scene7/services/IpsApiService', {
+ *     method: 'POST',
+ *     headers: { 'content-type': 'text/xml' },
+ *     body: await readFile('submit-job.xml', 'utf8'),
+ *   })
  *   expect(mock.journal.count({ operation: 'submitJob' })).toBe(1)
  * })
  */

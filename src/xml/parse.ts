@@ -17,7 +17,12 @@ export interface XmlElement {
   text: string
 }
 
-/** Bounds on a document, so a hostile one cannot exhaust the mock. */
+/**
+ * Bounds on a document, so a hostile one cannot exhaust the mock.
+ * @example
+ * const limits: Partial<XmlLimits> = { maxDepth: 32, maxElements: 10_000 }
+ * const mock = createIpsMock({ xmlLimits: limits })
+ */
 export interface XmlLimits {
   /** Deepest element nesting (default 64; IPS requests nest about 12 deep). */
   maxDepth: number

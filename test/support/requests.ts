@@ -156,13 +156,22 @@ export function uploadUrlsRequest(jobName: string, overwrite = true): string {
   )
 }
 
-/** POSTs a SOAP request to the IPS service URL (intercepted by msw in the tests). */
+type Send = (url: string, init: RequestInit) => Promise<Response>
+
+let send: Send | undefined
+
+/** Where `post` sends: a runtime of test/support/matrix.ts while its suite runs, else `fetch`. */
+export function sendRequestsTo(target: Send | undefined): void {
+  send = target
+}
+
+/** POSTs a SOAP request to the IPS service URL (msw's, or the runtime's of a matrix suite). */
 export async function post(
   body: string,
   headers: Record<string, string> = {},
   url = SERVICE_URL,
 ): Promise<Response> {
-  return fetch(url, {
+  return (send ?? fetch)(url, {
     method: 'POST',
     body,
     headers: { 'content-type': 'text/xml; charset=UTF-8', ...headers },
