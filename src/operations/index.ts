@@ -2,6 +2,7 @@
 // `operations` table (test/operation-table.test.ts fails when this file is stale). Do not edit:
 // an operation is added by a module of its own.
 import type { Operation, OperationEntry, OperationTable } from './context.js'
+import { operations as activePublishContexts } from './active-publish-contexts.js'
 import { operations as assetOperations } from './asset-operations.js'
 import { operations as jobControl } from './job-control.js'
 import { operations as jobLists } from './job-lists.js'
@@ -12,6 +13,7 @@ import { operations as submitJob } from './submit-job.js'
 
 const tables = Object.assign(
   {},
+  activePublishContexts,
   assetOperations,
   jobControl,
   jobLists,
