@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { faults, IpsFault } from '../src/faults/catalog.js'
+import { formatSimple, isDateTime, parseSimple } from '../src/schema/simple-types.js'
+import { readEnvelope } from '../src/soap/envelope.js'
+import { parseXml } from '../src/xml/parse.js'
+
+/**
+ * The XML Schema simple types of the IPS API (XML Schema Part 2: §3.2.2 boolean, §3.3.17 int,
+ * §3.3.16 long, §3.2.5 double, §3.2.7 dateTime), each boundary of the lexical space, and the
+ * SOAP envelope's shape (SOAP 1.1 §4, 1.2 part 1 §5).
+ */
+describe('xsd simple types', () => {
+  it.each([
+    ['xsd:boolean', ' 1 ', true],
+    ['xsd:boolean', 'false', false],
+    ['xsd:boolean', '0', false],
+    ['xsd:boolean', 'TRUE', undefined],
+    ['xsd:int', '-2147483648', -2147483648],
+    ['xsd:int', '+2147483647', 2147483647],
+    ['xsd:int', '2147483648', undefined],
+    ['xsd:int', '1.0', undefined],
+    ['xsd:long', '9007199254740991', 9007199254740991],
+    ['xsd:long', '9223372036854775807', '9223372036854775807'],
+    ['xsd:long', '-9223372036854775808', '-9223372036854775808'],
+    ['xsd:long', '9223372036854775808', undefined],
+    ['xsd:long', '12a', undefined],
+    ['xsd:double', 'INF', Infinity],
+    ['xsd:double', '-INF', -Infinity],
+    ['xsd:double', '+INF', Infinity],
+    ['xsd:double', '.5e1', 5],
+    ['xsd:double', '1.', 1],
+    ['xsd:double', 'Infinity', undefined],
+    ['xsd:double', '1e', undefined],
+    ['xsd:string', ' kept as sent ', ' kept as sent '],
+    ['xsd:dateTime', ' 2026-02-28T23:59:59Z ', '2026-02-28T23:59:59Z'],
+    ['xsd:dateTime', '2026-02-29T00:00:00Z', undefined],
+  ] as const)('reads %s %j as %j', (type, raw, expected) => {
+    expect(parseSimple(type, raw)).toStrictEqual(expected)
+  })
+
+  it('reads NaN as a double that is not a number', () => {
+    expect(parseSimple('xsd:double', 'NaN')).toBeNaN()
+  })
+
+  it.each([
+    ['2024-02-29T12:00:00Z', true],
+    ['2023-02-29T12:00:00Z', false],
+    ['2026-12-01T24:00:00Z', true],
+    ['2026-12-01T24:00:01Z', false],
+    ['2026-12-01T24:01:00Z', false],
+    ['2026-12-01T23:60:00Z', false],
+    ['2026-12-01T23:00:60Z', false],
+    ['2026-12-01T10:00:00+14:00', true],
+    ['2026-12-01T10:00:00-14:00', true],
+    ['2026-12-01T10:00:00+14:01', false],
+    ['2026-12-01T10:00:00+05:60', false],
+    ['2026-12-01T10:00:00+05:59', true],
+    ['2026-13-01T10:00:00Z', false],
+    ['2026-00-01T10:00:00Z', false],
+    ['0000-01-01T10:00:00Z', false],
+    ['2026-12-01T10:00:00', true],
+  ])('decides whether %s is an xsd:dateTime IPS can take: %s', (value, expected) => {
+    expect(isDateTime(value)).toBe(expected)
+  })
+
+  it.each([
+    [Infinity, 'INF'],
+    [-Infinity, '-INF'],
+    [-0.5, '-0.5'],
+    [true, 'true'],
+    ['9223372036854775807', '9223372036854775807'],
+    [new Date(Date.UTC(2026, 11, 1, 9, 30)), '2026-12-01T09:30:00.000Z'],
+  ])('writes %j as %j', (value, expected) => {
+    expect(formatSimple(value)).toBe(expected)
+  })
+})
+
+describe('SOAP envelope shape', () => {
+  const soap11 = 'http://schemas.xmlsoap.org/soap/envelope/'
+  const soap12 = 'http://www.w3.org/2003/05/soap-envelope'
+  const op = '<checkLogin xmlns="urn:x"/>'
+
+  function refusal(xml: string): string {
+    try {
+      readEnvelope(parseXml(xml))
+    } catch (error) {
+      if (error instanceof IpsFault && error.definition === faults.invalidRequestXml) {
+        return error.reason
+      }
+      throw error
+    }
+    throw new Error('accepted')
+  }
+
+  it('reads both SOAP versions, with and without a Header', () => {
+    const withHeader = readEnvelope(
+      parseXml(
+        `<e:Envelope xmlns:e="${soap12}"><e:Header><h/></e:Header><e:Body>${op}</e:Body></e:Envelope>`,
+      ),
+    )
+    expect(withHeader.version).toBe('1.2')
+    expect(withHeader.headers.map((header) => header.name)).toEqual(['h'])
+    expect(withHeader.body.name).toBe('checkLogin')
+    const bare = readEnvelope(
+      parseXml(`<e:Envelope xmlns:e="${soap11}"><e:Body>${op}</e:Body></e:Envelope>`),
+    )
+    expect(bare.version).toBe('1.1')
+    expect(bare.headers).toEqual([])
+  })
+
+  it.each([
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body>${op}</e:Body><e:Body/></e:Envelope>`,
+      'Envelope: nothing may follow the Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Header/><e:Body>${op}</e:Body><x/></e:Envelope>`,
+      'Envelope: nothing may follow the Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Header/></e:Envelope>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><Body xmlns="${soap12}">${op}</Body></e:Envelope>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body>${op}${op}</e:Body></e:Envelope>`,
+      'Body: expected exactly one operation element, found 2',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body>x${op}</e:Body></e:Envelope>`,
+      'Body: expected exactly one operation element, found 1 and text',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body/></e:Envelope>`,
+      'Body: expected exactly one operation element, found 0',
+    ],
+    [
+      `<Envelope xmlns="urn:not-soap"><Body>${op}</Body></Envelope>`,
+      'Not a SOAP message: the root element is {urn:not-soap}Envelope, expected a SOAP 1.1 or 1.2 Envelope',
+    ],
+    [
+      `<Envelope/>`,
+      'Not a SOAP message: the root element is Envelope, expected a SOAP 1.1 or 1.2 Envelope',
+    ],
+  ])('refuses %s with 30003: %s', (xml, reason) => {
+    expect(refusal(xml)).toBe(reason)
+  })
+})
