@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { type RawRequest, type RawResponse, raw } from '../core/raw.js'
-import { rawRequest, targetOf } from './request-target.js'
+import { rawRequest, streamedRequest, targetOf } from './request-target.js'
 
 /** What serves the requests below one path prefix: the IPS web app, the admin API. */
 export interface Mount {
@@ -10,6 +10,12 @@ export interface Mount {
   serves(path: string): boolean
   /** Answers one request. A body over the limit is not read: the request says `oversize`. */
   handle(request: RawRequest): Promise<RawResponse>
+  /**
+   * Whether the mount reads this path's body itself as it arrives (`RawRequest.chunks()`, which
+   * then yields from the socket), enforcing the body limit as it counts; otherwise the adapter
+   * reads the body within the limit before the mount sees the request.
+   */
+  streams?(path: string): boolean
 }
 
 /** What the adapter tells its observer about each answered request. */
@@ -125,7 +131,8 @@ function writer(batch: boolean): (outgoing: ServerResponse, write: () => void) =
 }
 
 /**
- * Serves mounts on node:http: reads each body within the limit, hands the mount a `RawRequest`,
+ * Serves mounts on node:http: reads each body within the limit (or lets a mount that `streams`
+ * read it from the socket), hands the mount a `RawRequest`,
  * writes its `RawResponse` (gzip, injected resets and hangs). Knows nothing of IPS.
  */
 export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
@@ -141,13 +148,17 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
       }
     }
     const path = target.path.split('?')[0] as string
-    const body =
-      request.method === 'GET' || request.method === 'HEAD'
-        ? Buffer.alloc(0)
-        : await readBody(request, options.maxBodyBytes)
+    const bodyless = request.method === 'GET' || request.method === 'HEAD'
+    const mount = options.mounts.find((candidate) => candidate.serves(path))
+    if (mount?.streams?.(path) && !bodyless) {
+      const forMount = streamedRequest(request, target, options.maxBodyBytes)
+      const response = await mount.handle(forMount)
+      // A body the mount stopped reading part-way leaves the connection unfit for another request.
+      return { path, closeAfter: !request.complete, request: forMount, response }
+    }
+    const body = bodyless ? Buffer.alloc(0) : await readBody(request, options.maxBodyBytes)
     // A body over the limit was not read to its end: the connection cannot carry another request.
     const closeAfter = body === undefined
-    const mount = options.mounts.find((candidate) => candidate.serves(path))
     if (!mount) return { path, closeAfter, response: options.notFound(path) }
     const forMount = rawRequest(request, target, body, options.maxBodyBytes)
     return { path, closeAfter, request: forMount, response: await mount.handle(forMount) }

@@ -20,6 +20,8 @@ export interface RequestTarget {
 
 const empty = new Uint8Array(0)
 
+async function* nothing(): AsyncIterable<Uint8Array> {}
+
 /** The core's view of a node:http request; no body (`undefined`) means it was over `limit`. */
 export function rawRequest(
   request: IncomingMessage,
@@ -33,6 +35,39 @@ export function rawRequest(
     headers: headersOf(request),
     bytes: async () => body ?? empty,
     ...(body === undefined ? { oversize: limit } : {}),
+  }
+}
+
+/**
+ * The core's view of a request whose body the mount reads as it arrives: `chunks()` yields from
+ * the socket. A declared Content-Length over `limit` makes it `oversize`, and nothing is read.
+ */
+export function streamedRequest(
+  request: IncomingMessage,
+  target: RequestTarget,
+  limit: number,
+): RawRequest {
+  const oversize = Number(request.headers['content-length']) > limit
+  // Stopping part-way (a body past the limit) must leave the socket open for the answer.
+  const chunks = (): AsyncIterable<Uint8Array> =>
+    oversize ? nothing() : request.iterator({ destroyOnReturn: false })
+  return {
+    method: request.method ?? 'GET',
+    url: `http://${target.authority}${target.path}`,
+    headers: headersOf(request),
+    chunks,
+    bytes: async () => {
+      const parts: Uint8Array[] = []
+      let size = 0
+      for await (const chunk of chunks()) {
+        size += chunk.byteLength
+        if (size > limit)
+          throw new RangeError(`The request body exceeds the limit of ${limit} bytes`)
+        parts.push(chunk)
+      }
+      return Buffer.concat(parts, size)
+    },
+    ...(oversize ? { oversize: limit } : {}),
   }
 }
 

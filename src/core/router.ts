@@ -34,6 +34,11 @@ function postOnly(request: RawRequest, path: string): RawResponse {
   return response
 }
 
+/** Whether the endpoint at this path reads its body as it arrives (the UploadFile servlet). */
+export function streamsBody(path: string): boolean {
+  return path.endsWith(UPLOAD_PATH)
+}
+
 /** Dispatches a request to the IPS endpoint its path names. */
 export async function route(request: RawRequest, settings: CallSettings): Promise<RawResponse> {
   const url = new URL(request.url)
@@ -49,7 +54,7 @@ export async function route(request: RawRequest, settings: CallSettings): Promis
     if (request.method === 'POST') return serveCall(request, settings, 'plain')
     return postOnly(request, path)
   }
-  if (path.endsWith(UPLOAD_PATH)) return uploadFile(request, settings)
+  if (streamsBody(path)) return uploadFile(request, settings)
   const wsdl = wsdlPath.exec(path)
   if (wsdl && (request.method === 'GET' || request.method === 'HEAD')) {
     return wsdlResponse(url, path.slice(0, wsdl.index), wsdl[1])

@@ -4,6 +4,7 @@ import type { Answered } from '../adapters/node-http.js'
 import { serveHttp } from '../adapters/node-http.js'
 import type { CallEnd } from '../core/call.js'
 import { type RawRequest, raw } from '../core/raw.js'
+import { streamsBody } from '../core/router.js'
 import { defaults } from '../defaults.js'
 import { IpsMockError } from '../errors/ips-mock-error.js'
 import {
@@ -147,7 +148,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     batchWrites: options.batchWrites ?? defaults.batchWrites,
     mounts: [
       { serves: isAdminPath, handle: adminHandler(mock, access) },
-      { serves: (path) => path.startsWith(`${basePath}/`), handle: exchange },
+      { serves: (path) => path.startsWith(`${basePath}/`), handle: exchange, streams: streamsBody },
     ],
     notFound: (path) =>
       raw(404, `ips-mock: nothing at ${path}; the IPS web app is at ${basePath}/\n`, {

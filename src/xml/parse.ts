@@ -108,14 +108,15 @@ class Parser {
         const marker = chunk.indexOf(']]>')
         if (marker !== -1)
           malformed(text, 'a CDATA end marker outside a CDATA section', at + marker)
-        this.#checkChars(end)
         if (top) {
-          // Decoding stops once the text is too long: a flood of entities is not read through.
+          // Decoding stops once the text is too long: a flood of entities is not read through,
+          // nor is a text too long checked for characters first.
           const room = limits.maxTextLength - top.element.text.length
           this.#appendText(top.element, decode(chunk, at, this.fail, room), at)
         } else if (chunk.trim() !== '') {
           malformed(text, 'text outside the root element', at)
         }
+        this.#checkChars(end)
       }
       if (lt === -1) break
       at = lt

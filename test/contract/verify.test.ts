@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { startServer } from '../../src/server.js'
 import type { SeedData } from '../../src/store/seed.js'
 import { contractCases } from './cases.js'
+import { servletCases } from './servlet-cases.js'
 
 vi.setConfig({ testTimeout: 60_000 })
 
@@ -127,6 +128,11 @@ it('verifies the mock against every interaction in contracts/ (npm run verify:co
   expect(output).toContain('[ips-mock] Every interaction verified.')
   expect(code).toBe(0)
   for (const { description } of contractCases) expect(output).toContain(description)
+  // The UploadFile servlet's contract (multipart bodies) is in contracts/ too, and verified.
+  for (const { description } of servletCases) expect(output).toContain(description)
+  expect(output).toContain(
+    `ips-upload-consumer → scene7-ips (contracts/ips-upload-consumer-scene7-ips.json): ${servletCases.length} interactions verified`,
+  )
 })
 
 describe('a pact ips-mock did not generate', () => {
