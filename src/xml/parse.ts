@@ -109,8 +109,7 @@ class Parser {
         if (marker !== -1)
           malformed(text, 'a CDATA end marker outside a CDATA section', at + marker)
         if (top) {
-          // Decoding stops once the text is too long: a flood of entities is not read through,
-          // nor is a text too long checked for characters first.
+          // A text too long is refused before it is read through or its characters checked.
           const room = limits.maxTextLength - top.element.text.length
           this.#appendText(top.element, decode(chunk, at, this.fail, room), at)
         } else if (chunk.trim() !== '') {
