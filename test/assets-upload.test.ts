@@ -177,6 +177,19 @@ eachRuntimeOf(mock, () => {
     })
   })
 
+  it("names assets as the reference's own examples do (§3.3, §6.2)", async () => {
+    // §3.3: "896649.jpg → 896649"; §6.2: "chair.tif is renamed chair-1.tif" beside chair.jpg.
+    await submitUpload('v1', ['images/896649.jpg', 'images/chair.jpg'])
+    await mock.runUntilIdle()
+    await submitUpload('v2', ['images/chair.tif'])
+    await mock.runUntilIdle()
+    expect((await search()).map((asset) => [asset.name, asset.fileName])).toEqual([
+      ['896649', '896649.jpg'],
+      ['chair', 'chair.jpg'],
+      ['chair-1', 'chair-1.tif'],
+    ])
+  })
+
   it('overwrite false skips a file whose name is taken, as DuplicateSkipped', async () => {
     await submitUpload('v1', ['images/chair.jpg'])
     await mock.runUntilIdle()

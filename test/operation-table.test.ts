@@ -1,12 +1,17 @@
-// Adding an operation is one module exporting its `operations` table (and its line in
-// src/operations/index.ts); the README's operation table, the WSDLs and the "not served" answer
-// follow from the table.
+// Adding an operation is one module exporting its `operations` table: `npm run readme` writes
+// src/operations/index.ts, which joins the tables, and the README's operation table; the WSDLs and
+// the "not served" answer follow from the table.
 import { readdir, readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
 import { faults } from '../src/faults/catalog.js'
 import type { OperationTable } from '../src/operations/index.js'
 import { operationHandlers, operationTable } from '../src/operations/index.js'
 import { operations } from '../src/schema/table.js'
+import {
+  operationIndexFile,
+  operationModules,
+  renderOperationIndex,
+} from './support/operation-index.js'
 import { readmeSections, sectionOf } from './support/readme-sections.js'
 import { unservedOperation } from './support/unserved.js'
 
@@ -28,6 +33,15 @@ it('joins the table of every operation module, and only those', async () => {
     expect(entry.summary.trim(), name).not.toBe('')
     expect(operationHandlers[name]).toBe(entry.run)
   }
+})
+
+it('keeps src/operations/index.ts as npm run readme writes it, joining every table module', async () => {
+  expect(await readFile(operationIndexFile, 'utf8')).toBe(await renderOperationIndex())
+  // The modules found are real: the operations of each reached the joined table.
+  const modules = operationModules()
+  expect(modules).toContain('submit-job.ts')
+  expect(modules).toContain('asset-operations.ts')
+  expect(modules).not.toContain('context.ts')
 })
 
 it('lists every served operation in the README, as the tables describe it', async () => {

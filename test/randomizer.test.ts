@@ -61,3 +61,28 @@ it('gives the fake data the shared faker gives for the same seed, and leaves tha
     expect(faker.number.int()).toBe(before)
   }
 })
+
+it('applies a seed at the first draw after it: a seed never drawn from leaves no trace', () => {
+  fc.assert(
+    fc.property(
+      fc.integer(),
+      fc.integer(),
+      fc.array(fc.integer(), { minLength: 1 }),
+      (a, b, key) => {
+        const theirs = generateMersenne53Randomizer()
+        const ours = new FastMersenne()
+        ours.seed(a)
+        const given = [...key]
+        ours.seed(given)
+        given.push(1)
+        theirs.seed(key)
+        // The array the seed was given is read as it was then, not as it is at the draw.
+        expect(draws(() => ours.next(), 5)).toEqual(draws(() => theirs.next(), 5))
+        ours.seed(b)
+        theirs.seed(b)
+        expect(draws(() => ours.next(), 5)).toEqual(draws(() => theirs.next(), 5))
+      },
+    ),
+    { numRuns: 50 },
+  )
+})

@@ -212,6 +212,12 @@ describe('limits met while reading', () => {
     expect(refusalWith(`<a>x${'&#65;'.repeat(10)}</a>`, limited(10))).toBe(
       'text longer than 10 characters at line 1, column 4',
     )
+    // A flood is refused once it is sure to pass the limit, and never returned cut short.
+    expect(refusalWith(`<a>${'&#65;'.repeat(30)}</a>`, limited(10))).toBe(
+      'text longer than 10 characters at line 1, column 4',
+    )
+    // The longest reference (ten characters) still yields a character: ten of them fit.
+    expect(parseXml(`<a>${'&#0000065;'.repeat(10)}</a>`, limited(10)).text).toBe('A'.repeat(10))
     // The limit counts an element's whole text, over comments and CDATA sections.
     expect(refusalWith('<a>&lt;&lt;<!-- -->&gt;&gt;<![CDATA[123456]]>7</a>', limited(10))).toMatch(
       /^text longer than 10 characters at line 1, column \d+$/,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { type LogLevel, type RunningServer, startServer } from '../server/start-server.js'
+import { logLines } from './log-lines.js'
 import { choiceOption, integerOption, parseOptions } from './args.js'
 import { version } from './version.js'
 import { namespaces } from '../schema/table.js'
@@ -216,10 +217,12 @@ export async function serve(args: string[]): Promise<void> {
   })
   const host = values.host ?? d['--host']
   const seed = await loadSeed(values['seed-file'])
+  const lines = logLines((text) => process.stdout.write(text))
   let server: RunningServer
   try {
     server = await startServer({
       seed,
+      log: lines.log,
       port,
       host,
       basePath: values['base-path'] ?? d['--base-path'],
@@ -246,8 +249,14 @@ export async function serve(args: string[]): Promise<void> {
   process.stdout.write(`${banner(server, seed, adminOn).join('\n')}\n`)
   const stop = () => {
     server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        lines.flush()
+        process.exit(0)
+      },
+      () => {
+        lines.flush()
+        process.exit(1)
+      },
     )
   }
   process.once('SIGINT', stop)

@@ -14,11 +14,15 @@ const MATRIX = 0x9908b0df
  * profile of the server under sustained submits put at a quarter of its time (the engine seeds
  * per run and per uploaded file, for deterministic fake data). Here the state is one Int32Array
  * reused by every seed: every read of a state word is a bitwise operation, which takes its value
- * modulo 2^32 as storing it in an Int32Array does, so the numbers are faker's exactly.
+ * modulo 2^32 as storing it in an Int32Array does, so the numbers are faker's exactly. A seed
+ * is applied at the first draw after it: many runs are seeded and then draw nothing (an upload's
+ * file count is its URL list's length), and those cost nothing.
  */
 export class FastMersenne implements Randomizer {
   readonly #state = new Int32Array(N)
   #index = 0
+  /** A seed not yet applied: seeding waits for the first draw, as many seeds draw nothing. */
+  #pending: number | readonly number[] | undefined
 
   constructor(seed = 0) {
     this.seed(seed)
@@ -26,16 +30,22 @@ export class FastMersenne implements Randomizer {
 
   // Arrow properties: faker calls `next` detached from its randomizer.
   readonly seed = (seed: number | readonly number[]): void => {
+    this.#pending = typeof seed === 'number' ? seed : [...seed]
+  }
+
+  readonly next = (): number => {
+    if (this.#pending !== undefined) this.#apply(this.#pending)
+    const high = this.#u32() >>> 5
+    const low = this.#u32() >>> 6
+    return (high * 67108864 + low) * 1.1102230246251565e-16
+  }
+
+  #apply(seed: number | readonly number[]): void {
+    this.#pending = undefined
     if (typeof seed === 'number') this.#init(seed)
     else this.#initByArray(seed)
     this.#twist()
     this.#index = 0
-  }
-
-  readonly next = (): number => {
-    const high = this.#u32() >>> 5
-    const low = this.#u32() >>> 6
-    return (high * 67108864 + low) * 1.1102230246251565e-16
   }
 
   #init(seed: number): void {

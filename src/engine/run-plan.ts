@@ -30,6 +30,11 @@ export type ItemResult = {
   effect?: IngestEffect
 }
 
+/** An item that succeeded, with room for what a problem or an upload later sets (one shape). */
+function succeeded(item: WorkItem): ItemResult {
+  return { item, result: 'success', message: undefined, effect: undefined }
+}
+
 /** What a run will do, fixed when it is triggered so that every read of it is reproducible. */
 export interface RunPlan {
   /** The scenario outcome the run drew (an empty one when none matched). */
@@ -76,10 +81,7 @@ function plain(outcome: Outcome): boolean {
 export function runItems(job: Job, outcome: Outcome, seed: number): ItemResult[] {
   faker.seed(seed)
   const kind = jobKinds[job.jobElement]
-  const items: ItemResult[] = (kind?.items(job.params, faker) ?? []).map((item) => ({
-    item,
-    result: 'success' as const,
-  }))
+  const items: ItemResult[] = (kind?.items(job.params, faker) ?? []).map(succeeded)
   apply(items, outcome.errors, 'error')
   apply(items, outcome.warnings, 'warning')
   return items
@@ -152,15 +154,12 @@ function apply(
         ? undefined
         : items.find((entry) => entry.item.name === problem.file)
     if (problem.file !== undefined && !target) {
-      target = { item: { name: problem.file, assetType: 'MasterImage' }, result: 'success' }
+      target = succeeded({ name: problem.file, assetType: 'MasterImage' })
       items.push(target)
     }
     target ??= items.find((entry) => entry.result === 'success')
     if (!target) {
-      target = {
-        item: { name: faker.system.commonFileName('jpg'), assetType: 'MasterImage' },
-        result: 'success',
-      }
+      target = succeeded({ name: faker.system.commonFileName('jpg'), assetType: 'MasterImage' })
       items.push(target)
     }
     target.result = result

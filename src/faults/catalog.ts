@@ -110,7 +110,7 @@ export const faults = {
     element: 'ipsApiFault',
     constant: 'IPS_API_FAULT_CODE_EXCEPTION',
     when: 'An IPS operation outside what ips-mock supports, or an unexpected error inside the mock.',
-    example: "Operation 'getActivePublishContexts' is not supported by ips-mock",
+    example: "Operation 'getArchivedJobLogDetails' is not supported by ips-mock",
     faultcode: 'Server',
   }),
   invalidParameter: entry({

@@ -40,7 +40,8 @@ export type OperationTable = Readonly<Record<string, OperationEntry>>
 
 /**
  * Declares a module's operations. Every module under `src/operations/` that serves operations
- * exports its table as `operations`; `src/operations/index.ts` joins the tables.
+ * exports its table as `operations`; `src/operations/index.ts`, written by `npm run readme`,
+ * joins the tables.
  * @example
  * export const operations = defineOperations({
  *   getPublishContexts: { summary: 'the publish contexts', run: () => ({ publishContextArray: {} }) },

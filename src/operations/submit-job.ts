@@ -1,6 +1,6 @@
 import { jobTypeNames, submitJobElements } from '../schema/table.js'
 import { fault } from '../faults/catalog.js'
-import { apiVersion } from '../soap/namespaces.js'
+import { apiVersion, storedNamespace } from '../soap/namespaces.js'
 import { type Job, JobParams } from '../store/models.js'
 import { detach } from '../utils/internal/detach.js'
 import { defineOperations, type Operation } from './context.js'
@@ -94,6 +94,10 @@ export const submitJob: Operation = async (context) => {
   }
   const originalName = detach(params.jobName as string)
   const name = store.claimJobName(company.handle, originalName)
+  const { appName } = context.headerOptions
+  const optional = (value: unknown) => (value === undefined ? undefined : detach(String(value)))
+  // Every key a job record can hold is present from the start, unset ones as undefined: one
+  // object shape for all jobs, with no properties stored out of the object as they are added.
   const record: Job = {
     handle: jobHandle(company.handle, name),
     companyHandle: company.handle,
@@ -102,19 +106,24 @@ export const submitJob: Operation = async (context) => {
     jobElement,
     type: jobTypeNames[jobElement] ?? jobElement,
     state: 'New',
+    triggerState: undefined,
+    nextFireTime: undefined,
+    parentHandle: undefined,
     runCount: 0,
     submitUserHandle: user.handle,
     submitUserEmail: user.email,
     notifyUserHandle: (targetUser ?? user).handle,
-    namespace: detach(namespace),
+    locale: optional(params.locale),
+    description: optional(params.description),
+    execTime: optional(params.execTime),
+    execSchedule: optional(params.execSchedule),
+    namespace: storedNamespace(namespace),
+    appName: optional(appName),
     submittedAt: now().toISOString(),
+    triggerTime: undefined,
+    startDate: undefined,
+    endDate: undefined,
     params: new JobParams(detach(job)),
-  }
-  const { appName } = context.headerOptions
-  if (appName !== undefined) record.appName = detach(appName)
-  for (const key of ['locale', 'description', 'execTime', 'execSchedule'] as const) {
-    const value = params[key]
-    if (value !== undefined) record[key] = detach(String(value))
   }
   try {
     // admit refuses a bad execSchedule (30001) before anything is stored.

@@ -25,3 +25,19 @@ export function isIpsNamespace(uri: string): boolean {
 export function apiVersion(uri: string): string | undefined {
   return versioned.exec(uri)?.[1]
 }
+
+const interned = new Map<string, string>()
+
+/**
+ * The one stored copy of an IPS namespace: each job keeps the namespace it was submitted in, and
+ * a handful of versions serve them all. Copied once (never a slice of a request body), at most
+ * 64 kept.
+ * @example storedNamespace(request.namespace) === storedNamespace(other.namespace) // true when equal
+ */
+export function storedNamespace(uri: string): string {
+  const known = interned.get(uri)
+  if (known !== undefined) return known
+  const copy = JSON.parse(JSON.stringify(uri)) as string
+  if (interned.size < 64 && isIpsNamespace(copy)) interned.set(copy, copy)
+  return copy
+}

@@ -33,7 +33,7 @@ export class LogIndex {
    * is named by many: each leaves from the start, oldest first, in O(1)). */
   #assets = new Map<string, Fifo<JobLog>>()
   /** The assets each asset-naming log names, to drop it from `#assets` when it goes. */
-  #assetsOf = new Map<JobLog, readonly string[]>()
+  #assetsOf = new Map<JobLog, string | readonly string[]>()
 
   constructor(collection: Collection<never>) {
     this.list = new RecordList<JobLog>(collection, (log) => log.jobHandle)
@@ -64,7 +64,12 @@ export class LogIndex {
     const before = company.maxStart.at(company.maxStart.length - 1) ?? Number.NEGATIVE_INFINITY
     company.logs.push(log)
     company.maxStart.push(Math.max(before, start))
-    if (assetHandles.length > 0) this.#assetsOf.set(log, assetHandles)
+    // One handle (an upload of one file) is kept as itself, more as an array of their number.
+    if (assetHandles.length > 0)
+      this.#assetsOf.set(
+        log,
+        assetHandles.length === 1 ? (assetHandles[0] as string) : [...assetHandles],
+      )
     for (const asset of assetHandles) {
       let logs = this.#assets.get(asset)
       if (!logs) this.#assets.set(asset, (logs = new Fifo()))
@@ -93,7 +98,7 @@ export class LogIndex {
         company.maxStart.shift()
       }
     }
-    for (const asset of this.#assetsOf.get(log) ?? []) {
+    for (const asset of this.assetsOf(log)) {
       const logs = this.#assets.get(asset)
       if (!logs) continue
       if (logs.first() === log) logs.shift()
@@ -118,7 +123,8 @@ export class LogIndex {
 
   /** The assets a log's detail lines name, as given to `add`. */
   assetsOf(log: JobLog): readonly string[] {
-    return this.#assetsOf.get(log) ?? []
+    const assets = this.#assetsOf.get(log) ?? []
+    return typeof assets === 'string' ? [assets] : assets
   }
 
   /** Logs whose detail lines name the asset, in the order written. O(result). */

@@ -83,6 +83,17 @@ function predefinedAt(value: string, amp: number): Predefined | undefined {
   }
 }
 
+/** The longest reference XML knows, `&#1114111;`: each yields at least one character. */
+const LONGEST_REFERENCE = 10
+
+/**
+ * The least length a text can decode to, given `decoded` characters so far and `rest` still to
+ * read: a flood of references is known to be too long after its first few, not read through.
+ */
+function atLeast(decoded: number, rest: number): number {
+  return decoded + Math.ceil(rest / LONGEST_REFERENCE)
+}
+
 const hexReference = /^#x([0-9a-fA-F]{1,6});/
 const decimalReference = /^#([0-9]{1,7});/
 
@@ -91,7 +102,7 @@ const decimalReference = /^#([0-9]{1,7});/
  * `offset` in the document; `fail` is called with the problem and its offset otherwise.
  * One pass: the pieces are joined once at the end. A text whose decoded form would be longer
  * than `max` is not decoded: what is returned is then longer than `max`, and reading stopped
- * where the decoded text passed it.
+ * as soon as the decoded text was sure to pass it (each reference yields at least one character).
  */
 export function decode(
   value: string,
@@ -106,7 +117,7 @@ export function decode(
   // another entity.
   let saved = 0
   for (let at = amp; at !== -1; at = value.indexOf('&', at + 1)) {
-    if (at - saved > max) return value
+    if (atLeast(at - saved, value.length - at) > max) return value
     const known = predefinedAt(value, at)
     if (known === undefined) return decodeEach(value, offset, fail, max)
     saved += known[1] - 1
@@ -139,7 +150,7 @@ function decodeEach(
   let last = 0
   let length = 0
   for (let amp = value.indexOf('&'); amp !== -1; amp = value.indexOf('&', last)) {
-    if (length > max) return parts.join('')
+    if (atLeast(length, value.length - last) > max) return value
     if (amp > last) {
       parts.push(value.slice(last, amp))
       length += amp - last

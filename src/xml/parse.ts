@@ -108,14 +108,14 @@ class Parser {
         const marker = chunk.indexOf(']]>')
         if (marker !== -1)
           malformed(text, 'a CDATA end marker outside a CDATA section', at + marker)
-        this.#checkChars(end)
         if (top) {
-          // Decoding stops once the text is too long: a flood of entities is not read through.
+          // A text too long is refused before it is read through or its characters checked.
           const room = limits.maxTextLength - top.element.text.length
           this.#appendText(top.element, decode(chunk, at, this.fail, room), at)
         } else if (chunk.trim() !== '') {
           malformed(text, 'text outside the root element', at)
         }
+        this.#checkChars(end)
       }
       if (lt === -1) break
       at = lt
