@@ -67,11 +67,20 @@ async function browserSide(file: string): Promise<boolean> {
 }
 
 describe('coverage scope', () => {
+  it('runs every test under the coverage config too: none uses vi.mock, which it cannot load', () => {
+    const mocking = sourceFiles(join(root, 'test')).filter((file) =>
+      /\bvi\.(mock|doMock|hoisted)\(/.test(readFileSync(file, 'utf8')),
+    )
+    expect(mocking.map((file) => relative(root, file))).toEqual([])
+  })
+
   it('counts every file under src/, loaded or not, against 95% of lines and 90% of branches', () => {
     expect(config.include).toEqual(['src/**'])
     expect(config.all).toBe(true)
     expect(config.lines).toBeGreaterThanOrEqual(95)
     expect(config.branches).toBeGreaterThanOrEqual(90)
+    // CI enforces it: `.ci/run` runs the coverage run, a command of its own (set -e).
+    expect(readFileSync(join(root, '.ci/run'), 'utf8')).toMatch(/^npm run coverage$/m)
   })
 
   it('excludes exactly the type-only files and the browser side of the dashboard', async () => {

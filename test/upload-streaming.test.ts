@@ -1,5 +1,6 @@
+import { subscribe } from 'node:diagnostics_channel'
 import { request as httpRequest } from 'node:http'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { type RunningServer, startServer } from '../src/server.js'
 import type { OutObject } from '../src/schema/write.js'
@@ -11,25 +12,12 @@ import {
   uploadParamsDocument,
 } from './support/upload.js'
 
-// The servlet's multipart reader is watched: each chunk it is fed is counted, so a test can wait
-// until the servlet has read part of a body the client has not finished sending.
-const fed = vi.hoisted(() => ({ bytes: 0, waiters: [] as Array<[number, () => void]> }))
-vi.mock('../src/upload/multipart.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/upload/multipart.js')>()
-  async function* counted(chunks: AsyncIterable<Uint8Array>) {
-    for await (const chunk of chunks) {
-      fed.bytes += chunk.byteLength
-      for (const [size, resolve] of fed.waiters) if (fed.bytes >= size) resolve()
-      yield chunk
-    }
-  }
-  return {
-    ...original,
-    readFormParts: (
-      ...[type, chunks, limits]: Parameters<typeof original.readFormParts>
-    ): ReturnType<typeof original.readFormParts> =>
-      original.readFormParts(type, counted(chunks), limits),
-  }
+// The servlet publishes each chunk it reads on a diagnostics channel: a test can wait until the
+// servlet has read part of a body the client has not finished sending.
+const fed = { bytes: 0, waiters: [] as Array<[number, () => void]> }
+subscribe('ips-mock:upload-body', (message) => {
+  fed.bytes += (message as { bytes: number }).bytes
+  for (const [size, resolve] of fed.waiters) if (fed.bytes >= size) resolve()
 })
 
 /** Resolves once the servlet has been fed at least `size` bytes of the current body. */

@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel'
 import { once } from 'node:events'
 import busboy from 'busboy'
 import { fault, IpsFault } from '../faults/catalog.js'
@@ -33,6 +34,12 @@ function tooLarge(limit: number) {
 function malformed(reason: string) {
   return fault('invalidRequestXml', `Malformed multipart/form-data body: ${reason}`)
 }
+
+/**
+ * The `node:diagnostics_channel` on which the UploadFile servlet publishes `{ bytes }` for each
+ * chunk of a body it reads, as it reads it: subscribers see an upload being streamed.
+ */
+export const uploadBodyChannel = channel('ips-mock:upload-body')
 
 /**
  * Reads a multipart/form-data body as it arrives (busboy): text fields are kept, file parts are
@@ -95,6 +102,7 @@ export async function readFormParts(
     for await (const chunk of chunks) {
       total += chunk.byteLength
       if (total > limits.maxBodyBytes) throw tooLarge(limits.maxBodyBytes)
+      if (uploadBodyChannel.hasSubscribers) uploadBodyChannel.publish({ bytes: chunk.byteLength })
       if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), closed])
     }
     parser.end()
