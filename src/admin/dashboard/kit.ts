@@ -34,6 +34,8 @@ export interface Kit {
   fill(target: Element, ...children: Child[]): void
   /** Shows a message in the status line (an error in red). */
   say(message: string, isError?: boolean): void
+  /** How many messages were shown so far: a refresh that fails after one does not cover it. */
+  said(): number
   /** `2030-01-01 00:00:05` from an ISO date. */
   time(iso: unknown): string
   /** A form's filled-in fields by name, trimmed; empty ones left out. */
@@ -70,7 +72,9 @@ export function makeKit(): Kit {
     }
   }
   const status = document.getElementById('status') as HTMLElement
+  let messages = 0
   const say: Kit['say'] = (message, isError = false) => {
+    messages++
     status.textContent = message
     status.className = isError ? 'error' : 'ok'
   }
@@ -149,6 +153,7 @@ export function makeKit(): Kit {
     table,
     fill,
     say,
+    said: () => messages,
     time,
     field,
     refreshNow: () => kit.onRefresh?.(),

@@ -30,11 +30,14 @@ function main(
       return
     }
     running = true
+    const said = kit.said()
     try {
       await Promise.all([clock.refresh(), open.refresh()])
       document.body.dataset.refreshed = String(Date.now())
     } catch (error) {
-      kit.say(error instanceof Error ? error.message : String(error), true)
+      // A refresh begun before an action (a reset) may fail on what the action removed: the
+      // action's own message stays.
+      if (kit.said() === said) kit.say(error instanceof Error ? error.message : String(error), true)
     } finally {
       running = false
       if (again) {
