@@ -83,8 +83,8 @@ async function submitMany(
   return handles
 }
 
-/** One scale row: `count` finished jobs stored. */
-async function row(count: number): Promise<ScaleOpsRow> {
+/** A mock on a controlled clock, retention and journal off, holding `count` finished jobs. */
+async function storedMock(count: number): Promise<IpsMock> {
   const mock = createIpsMock({
     startTime: START,
     retainJobs: Number.POSITIVE_INFINITY,
@@ -92,6 +92,12 @@ async function row(count: number): Promise<ScaleOpsRow> {
   })
   await mock.ready
   preloadFinished(mock, count)
+  return mock
+}
+
+/** One scale row: `count` finished jobs stored. */
+async function row(count: number): Promise<ScaleOpsRow> {
+  const mock = await storedMock(count)
   const call = coreCaller(mock)
   // State changes: 5,000 jobs go New → Running in one engine pass, then run to Done.
   await submitMany(mock, 5000)
@@ -123,13 +129,7 @@ async function row(count: number): Promise<ScaleOpsRow> {
 
 /** Jobs per second the engine takes to Done with `stored` finished jobs stored, and heap per job. */
 export async function engineFigures(stored = 100_000, jobs = 20_000): Promise<EngineFigures> {
-  const mock = createIpsMock({
-    startTime: START,
-    retainJobs: Number.POSITIVE_INFINITY,
-    journalCapacity: 0,
-  })
-  await mock.ready
-  preloadFinished(mock, stored)
+  const mock = await storedMock(stored)
   await submitMany(mock, jobs)
   mock.clock.advance('1h')
   const started = performance.now()
