@@ -155,7 +155,8 @@ export function rss(pid: number): number {
  * The default server as users run it: the built CLI, `node dist/cli/ips-mock.js serve --port 0`
  * and `args`, on the system clock, its request log (info, text) written to a file as a CI job's
  * log would be. Its CPU is read from /proc; it does not count requests (autocannon does).
- * BENCH_SERVE_NODE_FLAGS adds flags to its node.
+ * BENCH_SERVE_NODE_FLAGS adds flags to its node; BENCH_KEEP_LOG=1 keeps its stdout file (where
+ * `--trace-gc` writes) and prints its path.
  */
 export async function serveCli(args: string[] = []): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'ips-mock-serve-'))
@@ -173,7 +174,8 @@ export async function serveCli(args: string[] = []): Promise<Target> {
     ],
     { cwd: root, stdio: ['ignore', openSync(log, 'w'), 'inherit'] },
   )
-  child.once('close', () => rmSync(dir, { recursive: true, force: true }))
+  if (process.env.BENCH_KEEP_LOG) process.stderr.write(`server log: ${log}\n`)
+  else child.once('close', () => rmSync(dir, { recursive: true, force: true }))
   let port = 0
   for (let waited = 0; port === 0; waited += 20) {
     if (waited > 30_000 || child.exitCode !== null) throw new Error('ips-mock serve did not start')

@@ -6,7 +6,7 @@ import { watchClock } from './clock.js'
 import * as commands from './commands.js'
 import type { Email } from './notifications.js'
 import { elapsed, type Progress, progressOf } from './progress.js'
-import { Pump, REQUEST_SLICE_MS, SLICE_MS, yieldToIo } from './pump.js'
+import { Pump, SLICE_MS, yieldToIo } from './pump.js'
 import type { RunPlan } from './run-plan.js'
 import { type EngineCore, type EngineOptions, runSlice, trigger } from './runs.js'
 import { parseDateTime } from './time-zone.js'
@@ -33,7 +33,8 @@ export interface EngineState {
  * against transitions.ts) change state. Events are processed in time order (timeline.ts, runs.ts)
  * in slices of a few milliseconds that yield to I/O: on a controlled clock every call first
  * processes all that is due, so tests read what the clock says; on the system clock a background
- * pump keeps up and a call does at most one short slice, so no call waits for a backlog.
+ * pump keeps up and the calls of one turn of the event loop share one short slice, so no call
+ * waits for a backlog.
  */
 export class JobEngine {
   readonly outbox: Email[] = []
@@ -50,7 +51,7 @@ export class JobEngine {
       outbox: this.outbox,
     }
     this.#pump = new Pump(
-      () => runSlice(this.#core, SLICE_MS),
+      (deadline) => runSlice(this.#core, deadline),
       () => this.#core.timeline.nextAt(),
       () => !options.clock.controlled,
     )
@@ -134,17 +135,18 @@ export class JobEngine {
 
   /**
    * Brings runs up to the clock before a call: on a controlled clock everything due (in slices
-   * that yield to I/O), on the system clock at most one short slice (the pump does the rest).
+   * that yield to I/O), on the system clock at most a share of one short slice per turn of the
+   * event loop (the pump does the rest).
    */
   settle(): Promise<void> {
     if (this.#core.options.clock.controlled) return this.drain()
-    if (!runSlice(this.#core, REQUEST_SLICE_MS)) this.#pump.soon()
+    this.#pump.forRequest()
     return Promise.resolve()
   }
 
   /** Processes every event due at the clock's current time, yielding to I/O between slices. */
   async drain(): Promise<void> {
-    while (!runSlice(this.#core, SLICE_MS)) await yieldToIo()
+    while (!runSlice(this.#core, performance.now() + SLICE_MS)) await yieldToIo()
   }
 
   /**

@@ -1,6 +1,9 @@
 /** Engine work is done in slices of at most this many milliseconds… */
 export const SLICE_MS = 4
-/** …and a request on the system clock does at most one this long before it is answered. */
+/**
+ * …and the requests answered in one turn of the event loop on the system clock share one slice
+ * this long: fifty requests read in one turn do not each run a slice before they are answered.
+ */
 export const REQUEST_SLICE_MS = 1
 
 type Later = (callback: () => void) => () => void
@@ -36,10 +39,12 @@ export class Pump {
   #cancel: (() => void) | undefined
   /** When the pending timer fires (ms since the epoch), -Infinity for an immediate one. */
   #at = Number.POSITIVE_INFINITY
+  /** When this turn's request slice ends (a `performance.now()` time), once a request began it. */
+  #turnEnds: number | undefined
 
   constructor(
-    /** Runs one slice; true when nothing more is due. */
-    private readonly slice: () => boolean,
+    /** Runs one slice until the deadline (a `performance.now()` time); true when nothing more is due. */
+    private readonly slice: (deadline: number) => boolean,
     /** When the next event is due, if any. */
     private readonly nextAt: () => number | undefined,
     /** Whether time moves by itself (the system clock). */
@@ -55,6 +60,25 @@ export class Pump {
     this.stop()
     this.#at = next
     this.#cancel = at(next - Date.now(), this.#tick)
+  }
+
+  /**
+   * Engine work before a request is answered: the requests of one turn of the event loop share
+   * one slice of REQUEST_SLICE_MS; what is still due then is left to the pump, after the I/O.
+   */
+  forRequest(): void {
+    const now = performance.now()
+    if (this.#turnEnds === undefined) {
+      this.#turnEnds = now + REQUEST_SLICE_MS
+      immediate(this.#endTurn)
+    }
+    if (now < this.#turnEnds) {
+      if (!this.slice(this.#turnEnds)) this.soon()
+    } else if ((this.nextAt() ?? Number.POSITIVE_INFINITY) <= Date.now()) this.soon()
+  }
+
+  readonly #endTurn = (): void => {
+    this.#turnEnds = undefined
   }
 
   /** Runs a slice soon, after pending I/O. */
@@ -75,7 +99,7 @@ export class Pump {
     this.#cancel = undefined
     this.#at = Number.POSITIVE_INFINITY
     if (!this.running()) return
-    if (this.slice()) this.schedule()
+    if (this.slice(performance.now() + SLICE_MS)) this.schedule()
     else this.soon()
   }
 }

@@ -49,31 +49,34 @@ export class EventQueue {
     const last = heap.pop()
     if (heap.length > 0 && last) {
       heap[0] = last
-      let index = 0
-      for (;;) {
-        const left = index * 2 + 1
-        const right = left + 1
-        let smallest = index
-        if (left < heap.length && before(heap[left] as EngineEvent, heap[smallest] as EngineEvent))
-          smallest = left
-        if (
-          right < heap.length &&
-          before(heap[right] as EngineEvent, heap[smallest] as EngineEvent)
-        )
-          smallest = right
-        if (smallest === index) break
-        ;[heap[index], heap[smallest]] = [heap[smallest] as EngineEvent, heap[index] as EngineEvent]
-        index = smallest
-      }
+      this.#siftDown(0)
     }
     return top
   }
 
+  /** Moves the event at `start` down until neither child comes before it. */
+  #siftDown(start: number): void {
+    const heap = this.#heap
+    let index = start
+    for (;;) {
+      const left = index * 2 + 1
+      const right = left + 1
+      let smallest = index
+      if (left < heap.length && before(heap[left] as EngineEvent, heap[smallest] as EngineEvent))
+        smallest = left
+      if (right < heap.length && before(heap[right] as EngineEvent, heap[smallest] as EngineEvent))
+        smallest = right
+      if (smallest === index) return
+      ;[heap[index], heap[smallest]] = [heap[smallest] as EngineEvent, heap[index] as EngineEvent]
+      index = smallest
+    }
+  }
+
   /** Keeps only the events `keep` accepts, and restores the heap order. */
   retain(keep: (event: EngineEvent) => boolean): void {
-    const events = this.#heap.filter(keep)
-    this.#heap = []
-    for (const event of events.sort((a, b) => (before(a, b) ? -1 : 1))) this.#heap.push(event)
+    this.#heap = this.#heap.filter(keep)
+    // Floyd's heap construction: sift every parent down, last first; O(n).
+    for (let index = (this.#heap.length >> 1) - 1; index >= 0; index--) this.#siftDown(index)
   }
 
   clear(): void {

@@ -35,6 +35,7 @@ export class Timeline {
   /** Queues an event for a job, making its earlier events obsolete. */
   push(handle: string, kind: EventKind, at: number, recurring = false): void {
     const version = this.invalidate(handle)
+    this.#versions.set(handle, version)
     const queue = recurring ? this.#schedules : this.#runs
     queue.push({ at, handle, kind, version, seq: this.#seq++ })
   }
@@ -42,22 +43,33 @@ export class Timeline {
   /**
    * Makes a job's queued events obsolete. Versions come from one counter for the whole engine,
    * so an event left over from a deleted job can never match a new job under the same handle.
+   * A job's version is negative while none of its events is queued (the last one was popped or
+   * made obsolete), so `#obsolete` counts exactly the obsolete events still queued.
    */
   invalidate(handle: string): number {
-    if (this.#versions.has(handle)) this.#obsolete++
+    this.#drop(handle)
     const version = ++this.#lastVersion
-    this.#versions.set(handle, version)
+    this.#versions.set(handle, -version)
     return version
   }
 
-  /** Forgets a job: any events still queued for it become obsolete (invalidate counted them). */
+  /**
+   * Forgets a job: an event still queued for it becomes obsolete. Once obsolete events are most
+   * of the queues (and at least 1,000), they are dropped in one O(n) pass.
+   */
   forget(handle: string): void {
+    this.#drop(handle)
     this.#versions.delete(handle)
     if (this.#obsolete < 1000 || this.#obsolete < this.size / 2) return
-    const live = (event: EngineEvent) => event.version === this.#versions.get(event.handle)
+    const live = (event: EngineEvent) => this.#live(event)
     this.#runs.retain(live)
     this.#schedules.retain(live)
     this.#obsolete = 0
+  }
+
+  /** Number of queued events that are obsolete. */
+  get obsolete(): number {
+    return this.#obsolete
   }
 
   /** Removes and returns the earliest live event due at `now`, if any. */
@@ -67,7 +79,11 @@ export class Timeline {
       const next = queue?.peek()
       if (!queue || !next || next.at > now) return undefined
       queue.pop()
-      if (this.#live(next)) return next
+      if (this.#live(next)) {
+        this.#versions.set(next.handle, -next.version)
+        return next
+      }
+      this.#obsolete--
     }
   }
 
@@ -118,7 +134,15 @@ export class Timeline {
   }
 
   #dropObsolete(queue: EventQueue): void {
-    for (let next = queue.peek(); next && !this.#live(next); next = queue.peek()) queue.pop()
+    for (let next = queue.peek(); next && !this.#live(next); next = queue.peek()) {
+      queue.pop()
+      this.#obsolete--
+    }
+  }
+
+  /** The job's queued event, if it has one, becomes obsolete. */
+  #drop(handle: string): void {
+    if ((this.#versions.get(handle) ?? 0) > 0) this.#obsolete++
   }
 
   /** The queue whose head comes first. */
