@@ -25,13 +25,17 @@ export class EventQueue {
     const heap = this.#heap
     const { at, handle, kind, version } = event
     heap.push({ at, seq: event.seq ?? this.#seq++, handle, kind, version })
+    // Sift up, moving the new event into place (no swap arrays: this runs per event).
     let index = heap.length - 1
+    const queued = heap[index] as EngineEvent
     while (index > 0) {
       const parent = (index - 1) >> 1
-      if (!before(heap[index] as EngineEvent, heap[parent] as EngineEvent)) break
-      ;[heap[index], heap[parent]] = [heap[parent] as EngineEvent, heap[index] as EngineEvent]
+      const above = heap[parent] as EngineEvent
+      if (!before(queued, above)) break
+      heap[index] = above
       index = parent
     }
+    heap[index] = queued
   }
 
   peek(): EngineEvent | undefined {
@@ -67,7 +71,9 @@ export class EventQueue {
       if (right < heap.length && before(heap[right] as EngineEvent, heap[smallest] as EngineEvent))
         smallest = right
       if (smallest === index) return
-      ;[heap[index], heap[smallest]] = [heap[smallest] as EngineEvent, heap[index] as EngineEvent]
+      const moved = heap[index] as EngineEvent
+      heap[index] = heap[smallest] as EngineEvent
+      heap[smallest] = moved
       index = smallest
     }
   }

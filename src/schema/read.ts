@@ -118,8 +118,10 @@ export function readComplex(
   const result: IpsObject = {}
   let at = 0
   for (const def of type.elements) {
-    const values: IpsValue[] = []
+    // Most of a type's elements are optional and absent: no array for them.
+    let values: IpsValue[] | undefined
     while (at < children.length && (children[at] as XmlElement).name === def.name) {
+      values ??= []
       const itemPath =
         def.max > 1 ? `${path}/${def.name}[${values.length + 1}]` : `${path}/${def.name}`
       if (values.length === def.max) {
@@ -128,13 +130,14 @@ export function readComplex(
       values.push(readChild(children[at] as XmlElement, def, ns, itemPath))
       at++
     }
-    if (values.length < def.min) {
+    if (values === undefined || values.length < def.min) {
+      if (def.min === 0) continue
       const later = children.slice(at).some((child) => child.name === def.name)
       const unknown = at < children.length && !type.index.has((children[at] as XmlElement).name)
       if (later || unknown) misplaced(type, children, at, path, ns, def.name)
       throw fault('missingParameter', `${path}/${def.name}: required element is missing`)
     }
-    if (values.length > 0) result[def.name] = def.max > 1 ? values : values[0]
+    result[def.name] = def.max > 1 ? values : values[0]
   }
   if (at < children.length) misplaced(type, children, at, path, ns)
   return result

@@ -227,7 +227,7 @@ class Parser {
     const mark = bindings.mark
     const listed = at
     let attributes = false
-    const names: string[] = []
+    let names: string[] | undefined
     let seen: Set<string> | undefined
     for (;;) {
       const before = at
@@ -261,6 +261,7 @@ class Parser {
         malformed(text, `more than ${limits.maxAttributes} attributes`, at)
       }
       // A few attributes are compared in a row; a Set takes over for more.
+      names ??= []
       if (names.length < 8 ? names.includes(attribute) : (seen ??= new Set(names)).has(attribute)) {
         malformed(text, 'a repeated attribute', at)
       }
