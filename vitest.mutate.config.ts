@@ -10,6 +10,7 @@ import base from './vitest.config.js'
 const files = [
   'test/credentials.test.ts',
   'test/simple-types.test.ts',
+  'test/schema-table.test.ts',
   'test/write.test.ts',
   'test/xsd-oracle.test.ts',
   'test/auth.test.ts',
@@ -22,6 +23,8 @@ const files = [
   'test/operations.test.ts',
   'test/reference-examples.test.ts',
   'test/fuzz.test.ts',
+  // Last: it reloads src/schema/versions.ts over changed copies of versions.json.
+  'test/versions.test.ts',
 ]
 
 /** `MUTATE_TESTS=auth,faults npm run mutate -- --mutate 'src/auth/*.ts'`: only those files. */

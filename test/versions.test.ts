@@ -1,6 +1,19 @@
 import { XmlDocument, type XmlElement } from 'libxml2-wasm'
-import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createIpsMock, type IpsMockOptions } from '../src/index.js'
+import type { Addition } from '../src/schema/table.js'
+import versionTable from '../src/schema/versions.json' with { type: 'json' }
+import {
+  describeAddition,
+  newestSchema,
+  schemaFor,
+  versionOf,
+  type VersionSchema,
+} from '../src/schema/versions.js'
 import { generateWsdl } from '../src/wsdl/generate.js'
 import { operationHandlers } from '../src/operations/index.js'
 import { BASE_NS, DEMO_CO, envelope, sendTo } from './support/requests.js'
@@ -311,5 +324,156 @@ describe('each version’s WSDL', () => {
     expect(text('2009-07-31')).toEqual(text('2008-09-10'))
     expect(text('2014-04-03')).toEqual(text('2012-02-14'))
     expect(text('2013-02-15')).toEqual(text('2012-02-14'))
+  })
+})
+
+describe('the schema of a namespace', () => {
+  const laterSchema = `${BASE_NS}/2021-04-26-beta`
+
+  it('reads the version of a whole IPS namespace only', () => {
+    expect(versionOf(BASE_NS)).toBeUndefined()
+    expect(versionOf(`${BASE_NS}/2014-04-03`)).toBe('2014-04-03')
+    expect(versionOf(`${BASE_NS}/2017-10-29-beta`)).toBe('2017-10-29-beta')
+    expect(versionOf(`urn:x:${BASE_NS}/2008-01-15`)).toBeNull()
+    expect(versionOf(`${BASE_NS}/2008-01-15/more`)).toBeNull()
+  })
+
+  it('gives a URI that is not an IPS namespace the newest schema (2022-11-01-beta)', () => {
+    expect(newestSchema.version).toBe('2022-11-01-beta')
+    for (const ns of ['urn:x', `urn:x:${BASE_NS}/2008-01-15`, `${BASE_NS}/2008-01-15/more`]) {
+      expect(schemaFor(ns), ns).toBe(newestSchema)
+    }
+  })
+
+  it('gives a dated namespace without -beta the schema of that date’s beta', async () => {
+    // 2017-10-29 has the 2017-10-29-beta schema (synchronizationComplete), 2021-04-26 the
+    // 2021-04-26-beta one (jwtToken); the day before 2017-10-29 has neither.
+    const sync = uploadDirectory('<synchronizationComplete>true</synchronizationComplete>')
+    const jwtToken = uploadDirectory('', '<jwtToken>eyJ0</jwtToken>')
+    expect((await answer(submit('2017-10-29', sync))).fault?.reason).toBeUndefined()
+    expect((await answer(submit('2021-04-26', jwtToken))).fault?.reason).toBeUndefined()
+    expect((await answer(submit('2017-10-28', sync))).fault?.reason).toMatch(
+      /synchronizationComplete is not part of the 2017-10-28 API; it was added in 2017-10-29-beta$/,
+    )
+  })
+
+  it('has the archived-job-log operation and the types added after 2017-10-29-beta only from 2021-04-26-beta on', () => {
+    // Reference: getArchivedJobLogDetails is in the AEM schemas from 2021-04-26-beta; ThreeDInfo,
+    // MetadataOptions and the video smart-crop types are absent from 2017-10-29-beta,
+    // AudioCaptionsMetadata from 2021-04-26-beta too.
+    const older = schemaFor(`${BASE_NS}/2017-10-29-beta`)
+    const newer = schemaFor(laterSchema)
+    const added = ['getArchivedJobLogDetailsParam', 'getArchivedJobLogDetailsReturn']
+    for (const name of added) {
+      expect(older.elements.has(name), name).toBe(false)
+      expect(newer.elements.get(name)?.elementName, name).toBe(name)
+      expect(describeAddition(older.laterElements.get(name) as Addition)).toBe('2021-04-26-beta')
+    }
+    expect([...older.laterElements.keys()].sort()).toEqual(added)
+    expect(newer.laterElements.size).toBe(0)
+    for (const type of ['ThreeDInfo', 'MetadataOptions', 'VideoSmartCropArray']) {
+      expect(older.types.has(type), type).toBe(false)
+      expect(newer.types.has(type), type).toBe(true)
+    }
+    expect(newer.types.has('AudioCaptionsMetadata')).toBe(false)
+    expect(newestSchema.types.has('AudioCaptionsMetadata')).toBe(true)
+  })
+
+  it('fails loudly on a type the version’s schema lacks, naming the schema', () => {
+    const lookUp = (schema: VersionSchema, name: string) => {
+      try {
+        return schema.getType(name)
+      } catch (error) {
+        return error
+      }
+    }
+    const missing = (schema: string, subject: string) => ({
+      name: 'IpsMockError',
+      code: 'INTERNAL',
+      action: 'find IPS type',
+      subject,
+      reason: `the ${schema} schema table has no such type`,
+    })
+    expect(lookUp(schemaFor(BASE_NS), 'ThreeDInfo')).toMatchObject(
+      missing('unversioned', 'ThreeDInfo'),
+    )
+    expect(lookUp(schemaFor(laterSchema), 'ThreeDInfo')).toMatchObject({ name: 'ThreeDInfo' })
+    expect(lookUp(newestSchema, 'NoSuchType')).toMatchObject(
+      missing('2022-11-01-beta', 'NoSuchType'),
+    )
+  })
+})
+
+describe('the version table, checked against the reference schema when loaded', () => {
+  const schemaDir = fileURLToPath(new URL('../src/schema/', import.meta.url))
+  const scratch = mkdtempSync(join(tmpdir(), 'ips-mock-versions-'))
+  mkdirSync(join(scratch, 'schema'))
+  // src/schema/versions.ts as it is, beside its table.ts and IpsMockError, over a changed
+  // versions.json: each load builds the schema tables afresh.
+  symlinkSync(join(schemaDir, 'table.ts'), join(scratch, 'schema', 'table.ts'))
+  symlinkSync(join(schemaDir, '..', 'errors'), join(scratch, 'errors'))
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+  let loads = 0
+
+  /** Loads src/schema/versions.ts afresh over a changed copy of versions.json. */
+  async function loadWith(change: (table: typeof versionTable) => typeof versionTable) {
+    loads += 1
+    const dir = join(scratch, 'schema')
+    writeFileSync(
+      join(dir, `versions-${loads}.json`),
+      JSON.stringify(change(structuredClone(versionTable))),
+    )
+    writeFileSync(
+      join(dir, `versions-${loads}.ts`),
+      readFileSync(join(schemaDir, 'versions.ts'), 'utf8').replace(
+        "'./versions.json'",
+        `'./versions-${loads}.json'`,
+      ),
+    )
+    try {
+      return (await import(pathToFileURL(join(dir, `versions-${loads}.ts`)).href)) as unknown
+    } catch (error) {
+      return error
+    }
+  }
+  const refused = (reason: string) => ({
+    name: 'IpsMockError',
+    code: 'INTERNAL',
+    action: 'build the schema table',
+    reason,
+  })
+  const withAdded = (added: Record<string, string[]>) => (table: typeof versionTable) => {
+    table.versions.push({ version: '2030-01-01', release: '9.0', change: '', added })
+    return table
+  }
+
+  it('loads the bundled table', async () => {
+    expect(await loadWith((table) => table)).toHaveProperty('schemaFor')
+  })
+
+  it('refuses an entry naming an element the reference type lacks', async () => {
+    expect(await loadWith(withAdded({ SubmitJobParam: ['jobName', 'colour'] }))).toMatchObject(
+      refused(
+        'versions.json names "SubmitJobParam/colour", which the reference schema does not have',
+      ),
+    )
+  })
+
+  it('refuses an entry naming a type the reference lacks', async () => {
+    expect(await loadWith(withAdded({ ColourJob: ['colour'] }))).toMatchObject(
+      refused('versions.json names "ColourJob/colour", which the reference schema does not have'),
+    )
+  })
+
+  it('refuses a table with no snapshot after one the reference says lacks an element', async () => {
+    // sourceVideoAssetHandle is absent from 2017-10-29-beta and 2021-04-26-beta: without the
+    // 2022-11-01-beta entry nothing says where it was added.
+    const cut = (table: typeof versionTable) => {
+      table.versions = table.versions.filter((entry) => entry.version !== '2022-11-01-beta')
+      return table
+    }
+    expect(await loadWith(cut)).toMatchObject(
+      refused('no snapshot follows "2021-04-26-beta" in versions.json'),
+    )
   })
 })
