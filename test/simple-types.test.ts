@@ -9,6 +9,7 @@ import {
   parseSimple,
 } from '../src/schema/simple-types.js'
 import { readEnvelope } from '../src/soap/envelope.js'
+import { soapFault } from '../src/soap/respond.js'
 import { parseXml } from '../src/xml/parse.js'
 
 /**
@@ -210,10 +211,36 @@ describe('SOAP envelope shape', () => {
       'Not a SOAP message: the root element is {urn:not-soap}Envelope, expected a SOAP 1.1 or 1.2 Envelope',
     ],
     [
+      `<e:Body xmlns:e="${soap11}">${op}</e:Body>`,
+      'Not a SOAP message: the root element is {http://schemas.xmlsoap.org/soap/envelope/}Body, expected a SOAP 1.1 or 1.2 Envelope',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"/>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><Header xmlns="urn:x"/><e:Body>${op}</e:Body></e:Envelope>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body>\n  ${op}\n  ${op}\n</e:Body></e:Envelope>`,
+      'Body: expected exactly one operation element, found 2',
+    ],
+    [
       `<Envelope/>`,
       'Not a SOAP message: the root element is Envelope, expected a SOAP 1.1 or 1.2 Envelope',
     ],
   ])('refuses %s with 30003: %s', (xml, reason) => {
     expect(refusal(xml)).toBe(reason)
+  })
+
+  it.each([
+    ['exception', 'Receiver'],
+    ['invalidRequestXml', 'Sender'],
+  ] as const)('answers %s in SOAP 1.2 with the Code %s (SOAP 1.2 part 1 §5.4.6)', (name, code) => {
+    const xml = soapFault('1.2', new IpsFault(name, 'why'))
+    expect(xml).toContain(
+      `<soapenv:Code><soapenv:Value>soapenv:${code}</soapenv:Value></soapenv:Code>`,
+    )
   })
 })
