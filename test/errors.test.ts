@@ -6,6 +6,7 @@ import { toMilliseconds } from '../src/engine/duration.js'
 import {
   createIpsMock,
   FaultRuleError,
+  IpsFault,
   IpsMockError,
   type IpsMockErrorCode,
   ipsMockErrorCodes,
@@ -82,6 +83,12 @@ it.each<[string, () => unknown, IpsMockErrorCode, Partial<IpsMockError>]>([
   expect(isIpsMockError(error, code)).toBe(true)
   expect(error).toMatchObject({ code, name: expect.any(String), ...parts })
   expect((error as Error).message).toMatch(template)
+})
+
+it('names an IPS fault IpsFault in logs and stack traces, its message the reason', () => {
+  const error = new IpsFault('exception', 'why')
+  expect(error.name).toBe('IpsFault')
+  expect(String(error)).toBe('IpsFault: why')
 })
 
 it('keeps SeedError and FaultRuleError as IpsMockErrors with their own data', () => {

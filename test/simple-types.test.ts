@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { faults, IpsFault } from '../src/faults/catalog.js'
-import { formatSimple, isDateTime, parseSimple } from '../src/schema/simple-types.js'
+import {
+  EARLIEST_INSTANT,
+  formatSimple,
+  isDateTime,
+  isRepresentable,
+  LATEST_INSTANT,
+  parseSimple,
+} from '../src/schema/simple-types.js'
 import { readEnvelope } from '../src/soap/envelope.js'
+import { soapFault } from '../src/soap/respond.js'
 import { parseXml } from '../src/xml/parse.js'
 
 /**
@@ -19,10 +27,12 @@ describe('xsd simple types', () => {
     ['xsd:int', '+2147483647', 2147483647],
     ['xsd:int', '2147483648', undefined],
     ['xsd:int', '1.0', undefined],
+    ['xsd:int', '-2147483649', undefined],
     ['xsd:long', '9007199254740991', 9007199254740991],
     ['xsd:long', '9223372036854775807', '9223372036854775807'],
     ['xsd:long', '-9223372036854775808', '-9223372036854775808'],
     ['xsd:long', '9223372036854775808', undefined],
+    ['xsd:long', '-9223372036854775809', undefined],
     ['xsd:long', '12a', undefined],
     ['xsd:double', 'INF', Infinity],
     ['xsd:double', '-INF', -Infinity],
@@ -31,6 +41,14 @@ describe('xsd simple types', () => {
     ['xsd:double', '1.', 1],
     ['xsd:double', 'Infinity', undefined],
     ['xsd:double', '1e', undefined],
+    ['xsd:double', '12', 12],
+    ['xsd:double', '-12.5', -12.5],
+    ['xsd:double', '.25', 0.25],
+    ['xsd:double', '1.5E10', 15000000000],
+    ['xsd:double', '25e-2', 0.25],
+    ['xsd:double', '2E+3', 2000],
+    ['xsd:double', '1,5', undefined],
+    ['xsd:double', 'x1', undefined],
     ['xsd:string', ' kept as sent ', ' kept as sent '],
     ['xsd:dateTime', ' 2026-02-28T23:59:59Z ', '2026-02-28T23:59:59Z'],
     ['xsd:dateTime', '2026-02-29T00:00:00Z', undefined],
@@ -59,7 +77,58 @@ describe('xsd simple types', () => {
     ['2026-00-01T10:00:00Z', false],
     ['0000-01-01T10:00:00Z', false],
     ['2026-12-01T10:00:00', true],
+    ['x2026-12-01T10:00:00Z', false],
+    ['2026-12-01T10:00:00Zjunk', false],
   ])('decides whether %s is an xsd:dateTime IPS can take: %s', (value, expected) => {
+    expect(isDateTime(value)).toBe(expected)
+  })
+
+  it.each([
+    ['2000-02-29T12:00:00Z', true],
+    ['1900-02-29T12:00:00Z', false],
+    ['2100-02-29T12:00:00Z', false],
+    ['2026-01-31T12:00:00Z', true],
+    ['2026-04-30T12:00:00Z', true],
+    ['2026-04-31T12:00:00Z', false],
+    ['2026-06-31T12:00:00Z', false],
+    ['2026-09-31T12:00:00Z', false],
+    ['2026-11-31T12:00:00Z', false],
+    ['2026-12-31T12:00:00Z', true],
+    ['2026-12-00T12:00:00Z', false],
+  ])('knows the Gregorian calendar: %s is a day: %s', (value, expected) => {
+    expect(isDateTime(value)).toBe(expected)
+  })
+
+  it('can write back every instant from 0001-01-01T14:00:00Z to 9999-12-31T09:59:59.999Z, no other', () => {
+    expect(new Date(EARLIEST_INSTANT).toISOString()).toBe('0001-01-01T14:00:00.000Z')
+    expect(new Date(LATEST_INSTANT).toISOString()).toBe('9999-12-31T09:59:59.999Z')
+    expect(isRepresentable(EARLIEST_INSTANT)).toBe(true)
+    expect(isRepresentable(EARLIEST_INSTANT - 1)).toBe(false)
+    expect(isRepresentable(LATEST_INSTANT)).toBe(true)
+    expect(isRepresentable(LATEST_INSTANT + 1)).toBe(false)
+    expect(isRepresentable(Number.NaN)).toBe(false)
+  })
+
+  it.each([
+    // Years 0001 and 9999 are taken, within the instants the mock can write back in any zone.
+    ['0001-06-01T00:00:00Z', true],
+    ['9999-06-01T00:00:00Z', true],
+    ['0001-01-01T14:00:00Z', true],
+    ['0001-01-01T13:59:59Z', false],
+    ['9999-12-31T09:59:59.5Z', true],
+    ['9999-12-31T10:00:00Z', false],
+    ['10000-01-01T00:00:00Z', false],
+    // An offset is subtracted from the wall time: -09:00 is nine hours later in UTC.
+    ['0001-01-01T05:00:00-09:00', true],
+    ['0001-01-01T04:59:59-09:00', false],
+    ['9999-12-31T18:59:59+09:00', true],
+    ['9999-12-31T19:00:00+09:00', false],
+    // Without an offset the server's zone applies, which may be anything up to ±14:00.
+    ['0001-01-02T04:00:00', true],
+    ['0001-01-02T03:59:59', false],
+    ['9999-12-30T19:59:59', true],
+    ['9999-12-30T20:00:00', false],
+  ])('takes %s as an instant the mock can store and write back: %s', (value, expected) => {
     expect(isDateTime(value)).toBe(expected)
   })
 
@@ -142,10 +211,36 @@ describe('SOAP envelope shape', () => {
       'Not a SOAP message: the root element is {urn:not-soap}Envelope, expected a SOAP 1.1 or 1.2 Envelope',
     ],
     [
+      `<e:Body xmlns:e="${soap11}">${op}</e:Body>`,
+      'Not a SOAP message: the root element is {http://schemas.xmlsoap.org/soap/envelope/}Body, expected a SOAP 1.1 or 1.2 Envelope',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"/>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><Header xmlns="urn:x"/><e:Body>${op}</e:Body></e:Envelope>`,
+      'Envelope: expected an optional Header followed by a Body',
+    ],
+    [
+      `<e:Envelope xmlns:e="${soap11}"><e:Body>\n  ${op}\n  ${op}\n</e:Body></e:Envelope>`,
+      'Body: expected exactly one operation element, found 2',
+    ],
+    [
       `<Envelope/>`,
       'Not a SOAP message: the root element is Envelope, expected a SOAP 1.1 or 1.2 Envelope',
     ],
   ])('refuses %s with 30003: %s', (xml, reason) => {
     expect(refusal(xml)).toBe(reason)
+  })
+
+  it.each([
+    ['exception', 'Receiver'],
+    ['invalidRequestXml', 'Sender'],
+  ] as const)('answers %s in SOAP 1.2 with the Code %s (SOAP 1.2 part 1 §5.4.6)', (name, code) => {
+    const xml = soapFault('1.2', new IpsFault(name, 'why'))
+    expect(xml).toContain(
+      `<soapenv:Code><soapenv:Value>soapenv:${code}</soapenv:Value></soapenv:Code>`,
+    )
   })
 })

@@ -46,6 +46,27 @@ describe('writeElement', () => {
     expect(writeElement('getActiveJobsReturn', type, returned, NS, '')).toBe(plain)
   })
 
+  it('leaves out an undefined item of an array, simple or complex', () => {
+    expect(
+      writeElement(
+        'handleArray',
+        getType('HandleArray'),
+        { items: ['a|1', undefined, 'a|2'] },
+        NS,
+        '',
+      ),
+    ).toBe(`<handleArray xmlns="${NS}"><items>a|1</items><items>a|2</items></handleArray>`)
+    expect(
+      writeElement(
+        'getActiveJobsReturn',
+        getType('GetActiveJobsReturn'),
+        { jobArray: { items: [undefined] } },
+        NS,
+        '',
+      ),
+    ).toBe(`<getActiveJobsReturn xmlns="${NS}"><jobArray/></getActiveJobsReturn>`)
+  })
+
   it('writes an element with no children as an empty tag', () => {
     expect(writeElement('getActiveJobsReturn', getType('GetActiveJobsReturn'), {}, NS, 'ns1')).toBe(
       `<ns1:getActiveJobsReturn xmlns:ns1="${NS}"/>`,
