@@ -11,7 +11,9 @@ const files = [
   'test/credentials.test.ts',
   'test/simple-types.test.ts',
   'test/schema-table.test.ts',
+  'test/read.test.ts',
   'test/write.test.ts',
+  'test/errors.test.ts',
   'test/xsd-oracle.test.ts',
   'test/auth.test.ts',
   'test/broken-input.test.ts',
@@ -23,6 +25,10 @@ const files = [
   'test/operations.test.ts',
   'test/reference-examples.test.ts',
   'test/fuzz.test.ts',
+  'test/documented.test.ts',
+  'test/journal.test.ts',
+  'test/readme.test.ts',
+  'test/wsdl.test.ts',
   // Last: it reloads src/schema/versions.ts over changed copies of versions.json.
   'test/versions.test.ts',
 ]
