@@ -227,8 +227,7 @@ class Parser {
     const mark = bindings.mark
     const listed = at
     let attributes = false
-    let names: string[] | undefined
-    let seen: Set<string> | undefined
+    let names: string[] | undefined, seen: Set<string> | undefined
     for (;;) {
       const before = at
       while (at < text.length && isSpace(text.charCodeAt(at))) at++
