@@ -17,18 +17,10 @@ import {
 } from '../src/index.js'
 import { readmeSections, sectionOf } from './support/readme-sections.js'
 import { sources } from './support/sources.js'
+import { caught } from './support/caught.js'
 
 /** `[ips-mock] Failed to <action> "<subject>": <reason>. <remedy>` (subject and remedy optional). */
 const template = /^\[ips-mock\] Failed to [^:"]+(?: "[^"]*")?: [\s\S]+?[.?!](?: [\s\S]+)?$/
-
-function caught(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a throw')
-}
 
 async function rejected(run: () => Promise<unknown>): Promise<unknown> {
   try {

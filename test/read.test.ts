@@ -8,17 +8,9 @@ import { readComplex, readParam } from '../src/schema/read.js'
 import type { TypeDef } from '../src/schema/table.js'
 import { schemaFor } from '../src/schema/versions.js'
 import { parseXml } from '../src/xml/parse.js'
+import { caught } from './support/caught.js'
 
 const ns = 'http://www.scene7.com/IpsApi/xsd/2014-04-03'
-
-function caught(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a throw')
-}
 
 function read(xml: string, input: string, inputType: string): unknown {
   return readParam(parseXml(xml), schemaFor(ns), { input, inputType })

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createIpsMock } from '../src/index.js'
 import { buildTypes, getType, type ReferenceType } from '../src/schema/table.js'
 import { DEMO_CO, envelope, operationParam, sendTo, submitJobRequest } from './support/requests.js'
+import { caught } from './support/caught.js'
 import { read } from './support/soap.js'
-
-/** What `fn` threw, for matching its parts. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a throw')
-}
 
 describe('the schema table', () => {
   it('refuses a type whose element names a type the table lacks', () => {
@@ -25,7 +16,7 @@ describe('the schema table', () => {
         ],
       },
     }
-    expect(thrown(() => buildTypes(sources))).toMatchObject({
+    expect(caught(() => buildTypes(sources))).toMatchObject({
       name: 'IpsMockError',
       code: 'INTERNAL',
       action: 'build the schema table',
@@ -51,7 +42,7 @@ describe('the schema table', () => {
   })
 
   it('fails loudly on a type it does not have', () => {
-    expect(thrown(() => getType('SubmitJobsParam'))).toMatchObject({
+    expect(caught(() => getType('SubmitJobsParam'))).toMatchObject({
       name: 'IpsMockError',
       code: 'INTERNAL',
       action: 'find IPS type',
