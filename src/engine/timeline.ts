@@ -34,8 +34,7 @@ export class Timeline {
 
   /** Queues an event for a job, making its earlier events obsolete. */
   push(handle: string, kind: EventKind, at: number, recurring = false): void {
-    const version = this.invalidate(handle)
-    this.#versions.set(handle, version)
+    const version = this.#renew(handle, true)
     const queue = recurring ? this.#schedules : this.#runs
     queue.push({ at, handle, kind, version, seq: this.#seq++ })
   }
@@ -47,9 +46,14 @@ export class Timeline {
    * made obsolete), so `#obsolete` counts exactly the obsolete events still queued.
    */
   invalidate(handle: string): number {
+    return this.#renew(handle, false)
+  }
+
+  /** Gives the job a new version, queued (an event is pushed under it) or not. */
+  #renew(handle: string, queued: boolean): number {
     this.#drop(handle)
     const version = ++this.#lastVersion
-    this.#versions.set(handle, -version)
+    this.#versions.set(handle, queued ? version : -version)
     return version
   }
 
