@@ -1,6 +1,7 @@
 import type { PactV4, V3MockServer } from '@pact-foundation/pact'
 import type { IpsInteraction } from './interaction.js'
 import { stateGeneratorsComment } from '../contract/generators.js'
+import { untilRecorded } from './recorded.js'
 
 /**
  * An interaction added to a pact, ready to run the consumer's code against Pact's mock server.
@@ -15,7 +16,9 @@ export interface ReadyInteraction {
 /**
  * Adds a built interaction to a pact-js `PactV4` and returns it ready for `executeTest`. Its
  * provider-state generators travel in a comment (pact-js writes none for XML bodies); `ips-mock
- * verify` applies them, as does `applyStateGenerators` for other verifiers.
+ * verify` applies them, as does `applyStateGenerators` for other verifiers. `executeTest` waits,
+ * after the consumer's code, until Pact's mock server has recorded the requests it answered
+ * (see `untilRecorded`), so a loaded machine does not fail a test whose request was matched.
  * @example
  * await addInteraction(pact, submitJobInteraction({ jobName: 'x', job: { optimizeImagesJob: {} } }))
  *   .executeTest(async (server) => fetch(`${server.url}/scene7/services/IpsApiService`))
@@ -28,7 +31,7 @@ export function addInteraction(pact: PactV4, interaction: IpsInteraction): Ready
   if (request.generators.length > 0) {
     builder = builder.comment(stateGeneratorsComment(request.generators))
   }
-  return builder
+  const ready = builder
     .withRequest(request.method, request.path, (http) => {
       http.headers(request.headers).xmlBody(request.body)
       if (request.rules.length > 0) http.matchingRules({ body: request.rules })
@@ -37,4 +40,12 @@ export function addInteraction(pact: PactV4, interaction: IpsInteraction): Ready
       http.headers(response.headers).xmlBody(response.body)
       if (response.rules.length > 0) http.matchingRules({ body: response.rules })
     })
+  return {
+    executeTest: (test) =>
+      ready.executeTest(async (server) => {
+        const value = await test(server)
+        await untilRecorded(server.port)
+        return value
+      }),
+  }
 }

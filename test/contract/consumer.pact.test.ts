@@ -12,6 +12,7 @@ import { createIpsMock } from '../../src/index.js'
 import { read } from '../support/soap.js'
 import { contractCases, fixture, requestHeaders, SERVICE_PATH } from './cases.js'
 import { responseRules } from './rules.js'
+import { untilRecorded } from '../../src/pact/recorded.js'
 
 process.env.PACT_DO_NOT_TRACK = 'true'
 
@@ -73,6 +74,7 @@ describe.sequential('IPS contract (consumer ips-consumer, provider scene7-ips)',
           } else {
             expect(result.fault?.code).toBe(testCase.code)
           }
+          await untilRecorded(server.port)
         })
     })
   }

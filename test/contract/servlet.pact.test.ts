@@ -14,6 +14,7 @@ import { createIpsMock } from '../../src/index.js'
 import { readUpload } from '../support/upload.js'
 import { responseRules } from './rules.js'
 import { SERVLET_CONTRACT, SERVLET_PATH, servletCases } from './servlet-cases.js'
+import { untilRecorded } from '../../src/pact/recorded.js'
 
 process.env.PACT_DO_NOT_TRACK = 'true'
 
@@ -103,6 +104,7 @@ describe.sequential(
             } else {
               expect(result.fault?.code).toBe(testCase.code)
             }
+            await untilRecorded(server.port)
           })
       })
     }

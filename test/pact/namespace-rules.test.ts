@@ -10,6 +10,7 @@ import { afterAll, expect, it, vi } from 'vitest'
 import { verifyPacts } from '../../src/contract/verify.js'
 import { namespaceRules, patterns } from '../../src/pact.js'
 import { read } from '../support/soap.js'
+import { untilRecorded } from '../../src/pact/recorded.js'
 
 vi.setConfig({ testTimeout: 60_000 })
 process.env.PACT_DO_NOT_TRACK = 'true'
@@ -80,6 +81,7 @@ async function consumerPact(
         }),
       )
       expect(answer.body).toHaveProperty('getActiveJobsReturn.jobArray.items')
+      await untilRecorded(server.port)
     })
   return join(dir, `${name}-scene7-ips.json`)
 }

@@ -18,6 +18,7 @@ import {
   namespaceRules,
   stateGeneratorsComment,
 } from '../../src/pact.js'
+import { untilRecorded } from '../../src/pact/recorded.js'
 
 vi.setConfig({ testTimeout: 60_000 })
 process.env.PACT_DO_NOT_TRACK = 'true'
@@ -153,6 +154,7 @@ async function xmlBuilderPact(name: string, namespaced: boolean): Promise<string
         body: body.xml,
       })
       expect(response.status).toBe(200)
+      await untilRecorded(server.port)
     })
   return join(dir, `${name}-scene7-ips.json`)
 }
